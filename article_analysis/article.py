@@ -1,0 +1,173 @@
+"""The article as data: its exact text, its blocks (paragraphs and subheadings), sentences and quotes.
+
+Every position is a character offset into ``data/article.txt`` (Python string indices: 0-based,
+end exclusive), so that any span the book shows can be checked against the source text.
+"""
+from __future__ import annotations
+
+import hashlib
+import re
+from functools import lru_cache
+from pathlib import Path
+
+import pandas as pd
+
+from . import tables
+from .paths import ARTICLE_TEXT, DATA
+
+# A sentence ends at '.', '!' or '?' (optionally closed by a quotation mark) before a space or the end
+# of its block. The article has no abbreviations with full stops, so this rule splits it exactly;
+# tests/test_article.py pins the result to 40 sentences.
+_SENTENCE = re.compile(r"\S.*?(?:[.!?][“‘]?(?=\s|\Z)|\Z)", re.S)
+# German quotation marks: „…“ for quotes, ‚…‘ for a quote within a quote.
+_QUOTE = re.compile(r"„([^“]*)“")
+
+
+def metadata() -> dict:
+    """The article's date, language, title and checksum, from ``data/article.csv``."""
+    return tables.load("article").iloc[0].to_dict()
+
+
+def sha256(path=ARTICLE_TEXT) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def read_verified(path: Path, expected_sha256: str) -> str:
+    """Read ``path`` after checking its SHA-256; a missing or edited file raises DataError."""
+    where = tables.display_path(path)
+    if not path.exists():
+        raise tables.DataError(f"{where}: file not found")
+    actual = sha256(path)
+    if actual != expected_sha256:
+        raise tables.DataError(
+            f"{where}: checksum {actual} differs from the sha256 recorded in data/article.csv "
+            f"({expected_sha256}); the article text must stay exactly as published"
+        )
+    return path.read_text(encoding="utf-8")
+
+
+@lru_cache(maxsize=1)
+def text() -> str:
+    """The exact article text, after checking it against the checksum recorded in the data."""
+    meta = metadata()
+    return read_verified(DATA / meta["path"], meta["sha256"])
+
+
+def span(start: int, end: int) -> str:
+    return text()[start:end]
+
+
+def blocks() -> pd.DataFrame:
+    """Paragraphs and subheadings with their offsets, German text and English translation."""
+    table = tables.load("blocks")
+    full = text()
+    for row in table.itertuples():
+        if full[row.start:row.end] != row.text_de:
+            raise tables.DataError(
+                f"data/blocks.csv, row {row.block}, field 'text_de': does not equal the article "
+                f"text between offsets {row.start} and {row.end}"
+            )
+    return table
+
+
+def body_blocks() -> pd.DataFrame:
+    """The blocks a reader reads: paragraphs and subheadings, without the dateline."""
+    table = blocks()
+    return table[table["kind"] != "dateline"].reset_index(drop=True)
+
+
+def sentences() -> pd.DataFrame:
+    """Every sentence of the article, numbered S01, S02, … in reading order."""
+    full = text()
+    rows = []
+    for block in body_blocks().itertuples():
+        for match in _SENTENCE.finditer(full, block.start, block.end):
+            rows.append({"block": block.block, "kind": block.kind,
+                         "start": match.start(), "end": match.end(), "text_de": match.group()})
+    table = pd.DataFrame(rows)
+    table.insert(0, "sentence", [f"S{i:02d}" for i in range(1, len(table) + 1)])
+    return table
+
+
+def quotes() -> pd.DataFrame:
+    """Every passage in German quotation marks „…“, with the sentence it stands in."""
+    full = text()
+    sentence_table = sentences()
+    rows = []
+    for match in _QUOTE.finditer(full):
+        start, end = match.span(1)
+        holder = sentence_table[(sentence_table["start"] <= start) & (sentence_table["end"] >= end)]
+        rows.append({"sentence": holder["sentence"].iloc[0], "block": int(holder["block"].iloc[0]),
+                     "start": start, "end": end, "text_de": match.group(1),
+                     "words": len(match.group(1).split())})
+    return pd.DataFrame(rows)
+
+
+def structure() -> pd.DataFrame:
+    """One row per block: its kind, how many sentences, words and quoted words it holds."""
+    sentence_table = sentences()
+    quote_table = quotes()
+    rows = []
+    for block in body_blocks().itertuples():
+        rows.append({
+            "block": block.block,
+            "kind": block.kind,
+            "sentences": int((sentence_table["block"] == block.block).sum()),
+            "words": len(block.text_de.split()),
+            "quoted_passages": int((quote_table["block"] == block.block).sum()),
+            "quoted_words": int(quote_table.loc[quote_table["block"] == block.block, "words"].sum()),
+            "opening": " ".join(block.text_de.split()[:6]) + " …",
+        })
+    return pd.DataFrame(rows)
+
+
+def words_by_voice() -> pd.DataFrame:
+    """Words per block, split into words inside quotation marks and the article's own words."""
+    rows = []
+    for row in structure().itertuples():
+        label = f"{row.block}: {row.opening}"
+        rows.append({"block": row.block, "label": label, "voice": "in quotation marks",
+                     "words": row.quoted_words})
+        rows.append({"block": row.block, "label": label, "voice": "article's own wording",
+                     "words": row.words - row.quoted_words})
+    return pd.DataFrame(rows)
+
+
+def voice_chart():
+    """Stacked bars: how much of each block is quoted verbatim."""
+    import altair as alt
+
+    from . import charts
+
+    table = words_by_voice()
+    quoted = table.loc[table["voice"] == "in quotation marks", "words"].sum()
+    total = table["words"].sum()
+    share = quoted / total
+    bars = alt.Chart(table).mark_bar().encode(
+        y=alt.Y("label:N", sort=alt.SortField("block"), title=None),
+        x=alt.X("words:Q", title="Words", stack=True),
+        color=alt.Color("voice:N", title=None,
+                        scale=alt.Scale(domain=["in quotation marks", "article's own wording"],
+                                        range=[charts.PALETTE[1], charts.PALETTE[0]])),
+        order=alt.Order("voice:N", sort="descending"),
+        tooltip=[alt.Tooltip("block:O", title="Block"), alt.Tooltip("voice:N", title="Voice"),
+                 alt.Tooltip("words:Q", title="Words")],
+    ).properties(width=charts.WIDTH, height=alt.Step(charts.STEP_HEIGHT))
+    return charts.finish(
+        bars,
+        title=f"Only {quoted} of {total} words ({share:.0%}) stand in quotation marks",
+        subtitle="Words per paragraph and subheading of the article",
+        description=(f"Horizontal stacked bar chart of the article's 8 blocks. {quoted} of {total} words "
+                     f"are inside German quotation marks; the rest is the article's own wording, "
+                     f"including indirect speech."),
+        name="article_words_by_voice",
+    )
+
+
+def metadata_table() -> pd.DataFrame:
+    """The article's record as a two-column table for display."""
+    meta = metadata()
+    labels = {"title": "Title", "title_origin": "Title from", "date": "Date", "language": "Language",
+              "outlet": "Outlet", "characters": "Characters", "sha256": "SHA-256 of data/article.txt"}
+    return pd.DataFrame({"field": list(labels.values()),
+                         "value": [str(meta[key]) for key in labels]})

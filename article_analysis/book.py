@@ -1,0 +1,107 @@
+"""How the book renders Altair charts without any network access.
+
+Notebooks keep Altair's standard output, a Vega-Lite JSON spec (``application/vnd.vegalite.v5+json``),
+which JupyterLab renders by itself. For the HTML book two pieces take over:
+
+- :class:`VegaLiteRenderer`, a MyST-NB mime-render plugin (registered in ``pyproject.toml``), turns
+  each spec into a chart container holding the spec as inert JSON;
+- :func:`setup`, a Sphinx extension, writes vega, vega-lite and vega-embed into the book's own
+  ``_static`` folder (from the pinned ``vl-convert-python`` package) together with
+  ``_static/vega-charts.js``, which draws every container and offers the chart's data as CSV.
+
+Nothing is loaded from a CDN, so the charts render offline and the browser test can block every
+request that leaves localhost.
+"""
+from __future__ import annotations
+
+import html
+import json
+from pathlib import Path
+
+from docutils import nodes
+
+VEGALITE_MIME = "application/vnd.vegalite.v5+json"
+BUNDLE_FILE = "vega-bundle.js"
+CHARTS_SCRIPT = "vega-charts.js"
+CHARTS_STYLE = "report.css"
+STATIC = Path(__file__).resolve().parent / "static"
+
+
+def vega_lite_version() -> str:
+    """The Vega-Lite minor version Altair writes its specs for, e.g. '5.20'."""
+    import altair
+
+    return ".".join(altair.SCHEMA_VERSION.lstrip("v").split(".")[:2])
+
+
+def chart_html(spec: dict) -> str:
+    """The HTML container for one chart: the spec as inert JSON plus a text alternative.
+
+    ``</`` is escaped inside the JSON so that no text in a chart's data can close the script element;
+    the description is HTML-escaped.
+    """
+    payload = json.dumps(spec, ensure_ascii=False, sort_keys=True).replace("</", "<\\/")
+    description = spec.get("description", "")
+    return (
+        '<figure class="vega-chart">'
+        f'<div class="vega-chart-view" role="img" aria-label="{html.escape(description)}"></div>'
+        f'<script type="application/json" class="vega-chart-spec">{payload}</script>'
+        f'<figcaption class="visually-hidden">{html.escape(description)}</figcaption>'
+        "</figure>"
+    )
+
+
+class VegaLiteRenderer:
+    """MyST-NB plugin: render Vega-Lite outputs as chart containers in HTML builds."""
+
+    mime_priority_overrides = [("html", VEGALITE_MIME, 5), ("dirhtml", VEGALITE_MIME, 5)]
+
+    @staticmethod
+    def handle_mime(renderer, data, inline):
+        if data.mime_type != VEGALITE_MIME or inline:
+            return None
+        spec = data.content if isinstance(data.content, dict) else json.loads(data.content)
+        return [nodes.raw(text=chart_html(spec), format="html", classes=["output", "vega-lite"])]
+
+
+def _write_assets(app, exception):
+    if exception is not None or app.builder.format != "html":
+        return
+    import vl_convert
+
+    static = Path(app.outdir) / "_static"
+    static.mkdir(parents=True, exist_ok=True)
+    bundle = vl_convert.javascript_bundle(vl_version=vega_lite_version())
+    # The bundle declares top-level constants (such as `_`) that would collide with Sphinx's own
+    # globals in a classic script; a function scope keeps them private. It publishes vegaEmbed,
+    # vega and vegaLite on `window` itself.
+    (static / BUNDLE_FILE).write_text(f"(function () {{\n{bundle}\n}})();\n", encoding="utf-8")
+    for name in (CHARTS_SCRIPT, CHARTS_STYLE):
+        (static / name).write_text((STATIC / name).read_text(encoding="utf-8"), encoding="utf-8")
+
+
+def _drop_duplicate_scripts(app, pagename, templatename, context, doctree):
+    """Jupyter Book registers sphinx-thebe's inline configuration twice; the second copy redeclares
+    its constants and throws in the browser. Keep the first copy of every script."""
+    scripts = context.get("script_files")
+    if not scripts:
+        return
+    seen, unique = set(), []
+    for script in scripts:
+        # The copies differ only in how they spell "no file": None in one, "" in the other.
+        key = (str(getattr(script, "filename", script) or ""),
+               repr(sorted(getattr(script, "attributes", {}).items())))
+        if key not in seen:
+            seen.add(key)
+            unique.append(script)
+    scripts[:] = unique  # in place: the builder appends per-page scripts to this very list
+
+
+def setup(app):
+    """Sphinx extension: serve the vega libraries and the chart script from the book itself."""
+    app.add_js_file(BUNDLE_FILE, loading_method="defer")
+    app.add_js_file(CHARTS_SCRIPT, loading_method="defer")
+    app.add_css_file(CHARTS_STYLE)
+    app.connect("build-finished", _write_assets)
+    app.connect("html-page-context", _drop_duplicate_scripts, priority=900)  # after the others
+    return {"parallel_read_safe": True, "parallel_write_safe": True}

@@ -1,0 +1,76 @@
+"""One chart theme for the whole report, set in one place.
+
+Every chart goes through :func:`finish`, which gives it a title that states its finding, a subtitle
+with the source line, a text description for screen readers (Vega-Lite's ``description`` becomes the
+SVG's ARIA label) and a name for its downloadable data. Colours come from the Okabe–Ito palette,
+which stays distinguishable for the common forms of colour-vision deficiency. Fonts are the reader's
+system fonts: the book loads nothing from a font host.
+"""
+from __future__ import annotations
+
+import re
+
+import altair as alt
+
+THEME = "report"
+# Okabe, M. & Ito, K. (2008), "Color Universal Design": eight colours safe for colour-blind readers.
+PALETTE = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000"]
+# Sequential and diverging ranges built from the same palette family.
+SEQUENTIAL = ["#deebf7", "#0072B2"]
+DIVERGING = ["#D55E00", "#f7f7f7", "#0072B2"]
+NEUTRAL = "#999999"
+FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif"
+WIDTH = 560
+STEP_HEIGHT = 22
+ARTICLE_SOURCE = "Source: article of 2025-09-04 (data/article.txt); analysis: this report"
+
+
+def _theme() -> dict:
+    return {
+        "config": {
+            "font": FONT,
+            "view": {"continuousWidth": WIDTH, "continuousHeight": 300, "stroke": None},
+            "range": {"category": PALETTE, "ramp": SEQUENTIAL, "diverging": DIVERGING},
+            "title": {"anchor": "start", "fontSize": 15, "fontWeight": "bold", "subtitleFontSize": 12,
+                      "subtitleColor": "#444444", "offset": 12},
+            "axis": {"labelFontSize": 12, "titleFontSize": 12, "gridColor": "#e6e6e6",
+                     "labelLimit": 260},
+            "legend": {"labelFontSize": 12, "titleFontSize": 12, "orient": "bottom",
+                       "direction": "horizontal", "labelLimit": 240},
+            "bar": {"color": PALETTE[0]},
+            "line": {"color": PALETTE[0], "strokeWidth": 2.5},
+            "point": {"color": PALETTE[0], "filled": True},
+        }
+    }
+
+
+def enable() -> None:
+    """Use the report's theme for every chart made after this call (idempotent).
+
+    Charts are output as Vega-Lite JSON (the "mimetype" renderer): JupyterLab draws that offline, and
+    the book draws it with the vega libraries it serves itself (see :mod:`article_analysis.book`).
+    Altair's default HTML output would load vega from a CDN.
+    """
+    alt.renderers.enable("mimetype")
+    if THEME not in alt.theme.names():
+        alt.theme.register(THEME, enable=False)(_theme)
+    alt.theme.enable(THEME)
+
+
+def finish(chart: alt.TopLevelMixin, *, title: str, description: str, name: str,
+           source: str = ARTICLE_SOURCE, subtitle: str | list[str] | None = None) -> alt.TopLevelMixin:
+    """Give ``chart`` its finding as a title, its source line, a text alternative and a data name.
+
+    ``name`` becomes the file name offered for the chart's data (``<name>.csv``).
+    """
+    if not re.fullmatch(r"[a-z0-9][a-z0-9_-]*", name):
+        raise ValueError(f"name must be lower case letters, digits, '-' or '_', got {name!r}")
+    if not title.strip() or not description.strip():
+        raise ValueError("title and description must not be empty: every chart states its finding "
+                         "and describes itself to screen readers")
+    lines = [] if subtitle is None else ([subtitle] if isinstance(subtitle, str) else list(subtitle))
+    return chart.properties(
+        title=alt.TitleParams(text=title, subtitle=lines + [source]),
+        description=description,
+        usermeta={"data_name": name},
+    )

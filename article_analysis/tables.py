@@ -1,0 +1,259 @@
+"""Load the tables of ``data/`` through the schemas of ``data/datapackage.json``.
+
+The data package is the contract between the data and the code: every table is read through its
+Table Schema, so a malformed row fails loudly with the file, the row and the field it concerns, instead
+of slipping into a chart. ``frictionless validate data/datapackage.json`` checks the same contract from
+the outside (see ``tests/test_datapackage.py``); this module adds the checks frictionless cannot express
+for us (foreign keys into list fields) and turns every fault into one readable message.
+"""
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import json
+import re
+from functools import lru_cache
+from pathlib import Path
+
+import pandas as pd
+
+from .paths import DATAPACKAGE, ROOT
+
+MISSING = ""
+TRUE_VALUES = {"true"}
+FALSE_VALUES = {"false"}
+
+
+class DataError(ValueError):
+    """A data file is missing, malformed or inconsistent with its schema."""
+
+
+def display_path(path: Path) -> str:
+    try:
+        return str(path.resolve().relative_to(ROOT))
+    except ValueError:
+        return str(path)
+
+
+@lru_cache(maxsize=None)
+def _descriptor(package_path: Path) -> dict:
+    where = display_path(package_path)
+    if not package_path.exists():
+        raise DataError(f"{where}: file not found")
+    try:
+        return json.loads(package_path.read_text(encoding="utf-8"))
+    except json.JSONDecodeError as error:
+        raise DataError(f"{where}: not valid JSON ({error})") from error
+
+
+def resource(name: str, package: Path = DATAPACKAGE) -> dict:
+    """The descriptor of the resource called ``name`` in the data package."""
+    descriptor = _descriptor(Path(package))
+    for candidate in descriptor.get("resources", []):
+        if candidate.get("name") == name:
+            return candidate
+    known = ", ".join(r.get("name", "?") for r in descriptor.get("resources", []))
+    raise DataError(f"{display_path(Path(package))}: no resource named '{name}' (known: {known})")
+
+
+def resource_names(package: Path = DATAPACKAGE) -> list[str]:
+    return [r["name"] for r in _descriptor(Path(package)).get("resources", [])]
+
+
+def clear_cache() -> None:
+    """Forget loaded descriptors and tables (tests edit copies of the data)."""
+    _descriptor.cache_clear()
+    _load_cached.cache_clear()
+
+
+def load(name: str, package: Path = DATAPACKAGE) -> pd.DataFrame:
+    """Read the table ``name`` as typed columns, after checking every row against its schema.
+
+    Raises :class:`DataError` naming the file, the row (its primary key, or its line) and the field.
+    """
+    return _load_cached(name, Path(package)).copy()
+
+
+@lru_cache(maxsize=None)
+def _load_cached(name: str, package: Path) -> pd.DataFrame:
+    spec = resource(name, package)
+    path = package.parent / spec["path"]
+    where = display_path(path)
+    schema = spec.get("schema")
+    if schema is None:
+        raise DataError(f"{display_path(package)}: resource '{name}' has no schema")
+    fields = schema["fields"]
+    names = [f["name"] for f in fields]
+    rows = _read_rows(path, names)
+    key = schema.get("primaryKey")
+    key_fields = [key] if isinstance(key, str) else list(key or [])
+
+    records = []
+    for line, raw in rows:
+        label = _row_label(raw, key_fields, line)
+        records.append({f["name"]: _cast(raw[f["name"]], f, where, label) for f in fields})
+    table = pd.DataFrame({f["name"]: _column([r[f["name"]] for r in records], f) for f in fields},
+                         columns=names)
+
+    for field in fields:
+        if field.get("constraints", {}).get("unique"):
+            _check_unique(table, [field["name"]], where, rows, key_fields, "duplicate value")
+    if key_fields:
+        _check_unique(table, key_fields, where, rows, key_fields, "duplicate id")
+    # Frictionless checks foreign keys on plain fields only; keys into list fields live under
+    # "x-listForeignKeys" and are checked here with the same rule.
+    for foreign in schema.get("foreignKeys", []) + schema.get("x-listForeignKeys", []):
+        _check_foreign_key(table, foreign, name, package, where, rows, key_fields)
+    return table
+
+
+def _read_rows(path: Path, names: list[str]) -> list[tuple[int, dict]]:
+    where = display_path(path)
+    if not path.exists():
+        raise DataError(f"{where}: file not found")
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as error:
+        raise DataError(f"{where}: not UTF-8 text ({error})") from error
+    reader = csv.reader(text.splitlines())
+    try:
+        header = next(reader)
+    except StopIteration:
+        raise DataError(f"{where}: empty file, expected a header row: {','.join(names)}") from None
+    if header != names:
+        missing = [n for n in names if n not in header]
+        extra = [h for h in header if h not in names]
+        detail = []
+        if missing:
+            detail.append(f"missing column(s) {missing}")
+        if extra:
+            detail.append(f"unexpected column(s) {extra}")
+        if not detail:
+            detail.append(f"columns out of order, expected {names}")
+        raise DataError(f"{where}, header: " + "; ".join(detail))
+    rows = []
+    for line, values in enumerate(reader, start=2):
+        if not values:
+            raise DataError(f"{where}, line {line}: blank line")
+        if len(values) != len(names):
+            raise DataError(
+                f"{where}, line {line}: {len(values)} values for {len(names)} columns"
+                " (an unquoted comma or a missing value?)"
+            )
+        rows.append((line, dict(zip(names, values))))
+    return rows
+
+
+def _row_label(raw: dict, key_fields: list[str], line: int) -> str:
+    if key_fields and all(raw.get(k) for k in key_fields):
+        key = "/".join(raw[k] for k in key_fields)
+        return f"row {key} (line {line})"
+    return f"line {line}"
+
+
+def _fail(where: str, label: str, field: str, message: str) -> DataError:
+    return DataError(f"{where}, {label}, field '{field}': {message}")
+
+
+def _cast(value: str, field: dict, where: str, label: str):
+    name = field["name"]
+    constraints = field.get("constraints", {})
+    if value == MISSING:
+        if constraints.get("required"):
+            raise _fail(where, label, name, "missing required value")
+        return [] if field.get("type") == "list" else None
+    kind = field.get("type", "string")
+    if kind == "list":
+        items = value.split(field.get("delimiter", ","))
+        if any(item == "" for item in items):
+            raise _fail(where, label, name, f"empty item in list {value!r}")
+        item_field = {"name": name, "type": field.get("itemType", "string"),
+                      "constraints": field.get("itemConstraints", {})}
+        return [_cast(item, item_field, where, label) for item in items]
+    typed = _convert(value, kind, where, label, name)
+    _check_constraints(typed, value, constraints, where, label, name)
+    return typed
+
+
+def _convert(value: str, kind: str, where: str, label: str, name: str):
+    try:
+        if kind == "string":
+            return value
+        if kind == "integer":
+            if not re.fullmatch(r"[+-]?\d+", value):
+                raise ValueError
+            return int(value)
+        if kind == "number":
+            return float(value)
+        if kind == "boolean":
+            if value in TRUE_VALUES:
+                return True
+            if value in FALSE_VALUES:
+                return False
+            raise ValueError
+        if kind == "date":
+            return dt.date.fromisoformat(value)
+    except ValueError:
+        raise _fail(where, label, name, f"{value!r} is not a valid {kind}") from None
+    raise _fail(where, label, name, f"unsupported field type '{kind}' in the schema")
+
+
+def _check_constraints(typed, raw: str, constraints: dict, where: str, label: str, name: str):
+    if "enum" in constraints and raw not in constraints["enum"]:
+        allowed = ", ".join(constraints["enum"])
+        raise _fail(where, label, name, f"{raw!r} is not in the vocabulary ({allowed})")
+    if "pattern" in constraints and not re.fullmatch(constraints["pattern"], raw):
+        raise _fail(where, label, name, f"{raw!r} does not match the pattern {constraints['pattern']}")
+    if "minimum" in constraints and typed < constraints["minimum"]:
+        raise _fail(where, label, name, f"{raw} is below the minimum {constraints['minimum']}")
+    if "maximum" in constraints and typed > constraints["maximum"]:
+        raise _fail(where, label, name, f"{raw} is above the maximum {constraints['maximum']}")
+    if "minLength" in constraints and len(raw) < constraints["minLength"]:
+        raise _fail(where, label, name, f"{raw!r} is shorter than {constraints['minLength']} characters")
+
+
+def _column(values: list, field: dict) -> pd.Series:
+    """A column with a dtype that keeps missing values as missing, not as the string 'nan'."""
+    kind = field.get("type", "string")
+    has_missing = any(v is None for v in values)
+    if kind == "integer":
+        return pd.Series(values, dtype="Int64" if has_missing else "int64")
+    if kind == "number":
+        return pd.Series(values, dtype="float64")
+    if kind == "boolean" and not has_missing:
+        return pd.Series(values, dtype="bool")
+    # Strings, dates and lists stay Python objects; a missing value stays None.
+    return pd.Series(values, dtype=object)
+
+
+def _check_unique(table, fields, where, rows, key_fields, what):
+    seen: dict = {}
+    for index, values in enumerate(zip(*(table[f] for f in fields))):
+        if any(v is None for v in values):
+            continue
+        if values in seen:
+            line = rows[index][0]
+            first = rows[seen[values]][0]
+            label = _row_label(rows[index][1], key_fields, line)
+            value = "/".join(str(v) for v in values)
+            raise _fail(where, label, "/".join(fields), f"{what} {value!r} (first on line {first})")
+        seen[values] = index
+
+
+def _check_foreign_key(table, foreign, name, package, where, rows, key_fields):
+    local = foreign["fields"]
+    local = local[0] if isinstance(local, list) else local
+    target = foreign["reference"]
+    target_name = target.get("resource") or name
+    target_field = target["fields"]
+    target_field = target_field[0] if isinstance(target_field, list) else target_field
+    target_table = table if target_name == name else _load_cached(target_name, package)
+    allowed = set(target_table[target_field].dropna())
+    target_where = display_path(package.parent / resource(target_name, package)["path"])
+    for index, value in enumerate(table[local]):
+        values = value if isinstance(value, list) else [value]
+        for item in values:
+            if item is not None and item not in allowed:
+                label = _row_label(rows[index][1], key_fields, rows[index][0])
+                raise _fail(where, label, local,
+                            f"unknown id {item!r}: not a '{target_field}' in {target_where}")

@@ -1,0 +1,45 @@
+"""The built HTML holds every chapter of _toc.yml and names no outside host in what it loads."""
+import re
+from pathlib import Path
+
+import yaml
+
+from article_analysis.paths import ROOT
+
+
+def toc_files():
+    toc = yaml.safe_load((ROOT / "_toc.yml").read_text())
+    files = [toc["root"]]
+    for entry in toc.get("chapters", []):
+        files.append(entry["file"])
+    for part in toc.get("parts", []):
+        files.extend(entry["file"] for entry in part["chapters"])
+    return files
+
+
+def test_every_toc_entry_is_built(built_book):
+    for name in toc_files():
+        page = built_book / f"{Path(name).with_suffix('')}.html"
+        assert page.exists(), f"{name} from _toc.yml is missing in the built book"
+        assert "<h1" in page.read_text(encoding="utf-8"), f"{page} has no title"
+
+
+def test_no_page_loads_anything_from_another_host(built_book):
+    loading = re.compile(r"<(?:script|img|iframe|source)\b[^>]*\bsrc=\"(https?:)?//|"
+                         r"<link\b[^>]*\bhref=\"(https?:)?//[^\"]*\"[^>]*rel=\"(?:stylesheet|preload|icon)|"
+                         r"<link\b[^>]*rel=\"(?:stylesheet|preload|icon)\"[^>]*\bhref=\"(https?:)?//")
+    offenders = {}
+    for page in built_book.rglob("*.html"):
+        found = loading.findall(page.read_text(encoding="utf-8"))
+        if found:
+            offenders[page.relative_to(built_book).as_posix()] = found
+    assert offenders == {}
+
+
+def test_styles_and_scripts_name_no_cdn(built_book):
+    cdn = re.compile(r"cdn\.jsdelivr\.net|unpkg\.com|cdnjs\.cloudflare\.com|fonts\.googleapis\.com")
+    for path in [*built_book.glob("_static/**/*.css"), *built_book.glob("_static/*.js")]:
+        text = path.read_text(encoding="utf-8", errors="replace")
+        assert not re.search(r"@import\s+url\(\s*['\"]?https?:", text), path
+        if path.name in {"vega-charts.js", "report.css"}:
+            assert not cdn.search(text), path
