@@ -1,0 +1,443 @@
+"""Tests for article_analysis.trajectory: the model behind "20 percent more every year"."""
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pandas as pd
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from article_analysis import trajectory
+from article_analysis.trajectory import (
+    READINGS,
+    Reading,
+    apply_to_baseline,
+    capability_rate,
+    doubling_time,
+    multiple,
+    multiple_by,
+    project,
+    rate_for,
+    sensitivity,
+)
+
+REL = 1e-9
+
+# Rates the model accepts, kept away from the edges where a test's own arithmetic would lose digits.
+rates = st.floats(min_value=-0.99, max_value=trajectory.MAX_RATE, allow_nan=False)
+positive_rates = st.floats(min_value=1e-6, max_value=trajectory.MAX_RATE, allow_nan=False)
+# Rates whose doubling time is within MAX_YEARS (0.7 % a year doubles in about 99 years).
+doubling_rates = st.floats(min_value=0.01, max_value=trajectory.MAX_RATE, allow_nan=False)
+horizons = st.integers(min_value=0, max_value=trajectory.MAX_YEARS)
+growths = st.sampled_from(trajectory.GROWTHS)
+reading_ids = st.sampled_from(list(READINGS))
+
+
+def close(a, b, rel=REL, abs_=0.0):
+    return math.isclose(a, b, rel_tol=rel, abs_tol=abs_)
+
+
+# --- the vocabulary -------------------------------------------------------------------------------
+
+
+def test_vocabulary_has_the_four_readings_in_order():
+    assert list(READINGS) == ["number", "effectiveness", "both", "capability"]
+    assert [r.value for r in Reading] == list(READINGS)
+    for reading_id, info in READINGS.items():
+        assert info.id == reading_id
+        assert info.label and info.description
+
+
+def test_vocabulary_is_read_only():
+    with pytest.raises(TypeError):
+        READINGS["new"] = READINGS["both"]  # type: ignore[index]
+
+
+def test_readings_table_lists_capability_growth():
+    table = trajectory.readings_table(0.2)
+    assert list(table["reading"]) == list(READINGS)
+    growth = dict(zip(table["reading"], table["capability_rate"]))
+    assert close(growth["both"], 0.44)
+    assert growth["number"] == growth["effectiveness"] == growth["capability"] == 0.2
+
+
+def test_enum_and_string_are_interchangeable():
+    pd.testing.assert_frame_equal(project(reading=Reading.NUMBER), project(reading="number"))
+
+
+# --- known values ---------------------------------------------------------------------------------
+
+
+def test_known_multiples():
+    assert close(multiple(0.2, 5), 1.2**5)
+    assert close(multiple(0.2, 5), 2.48832)
+    assert close(multiple(0.2, 10), 6.1917364224)
+    assert multiple(0.2, 0) == 1.0
+
+
+def test_both_means_44_percent_a_year():
+    assert close(capability_rate(0.2, "both"), 0.44)
+    assert capability_rate(0.2, "number") == 0.2
+    table = project(0.2, 1, "both")
+    assert close(table["capability_index"].iloc[1], 144.0)
+
+
+def test_doubling_time_of_20_percent():
+    assert doubling_time(0.2) == pytest.approx(3.8018, abs=1e-4)
+    assert doubling_time(0.2, growth="linear") == pytest.approx(5.0)
+
+
+def test_rate_for_known_values():
+    assert rate_for(2, 5) == pytest.approx(0.148698355, rel=1e-8)
+    assert rate_for(2, by_year=2030) == rate_for(2, 5)
+    assert rate_for(2, 5, growth="linear") == pytest.approx(0.2)
+    assert close(rate_for(multiple(0.2, 10), 10), 0.2)
+
+
+def test_multiple_by_calendar_year():
+    assert multiple_by(0.2, 2035) == multiple(0.2, 10)
+    assert multiple_by(0.2, 2025) == 1.0
+    assert multiple_by(0.2, 2030, start_year=2026) == multiple(0.2, 4)
+
+
+# --- the projection table -------------------------------------------------------------------------
+
+
+def test_project_shape_and_columns():
+    table = project(rate=0.2, years=10)
+    assert list(table.columns) == [
+        "reading", "year", "years_elapsed", "number_index", "effectiveness_index", "capability_index"
+    ]
+    assert list(table["year"]) == list(range(2025, 2036))
+    assert set(table["reading"]) == {"both"}
+    assert (table.iloc[0][["number_index", "effectiveness_index", "capability_index"]] == 100.0).all()
+
+
+@pytest.mark.parametrize("reading", [None, "all"])
+def test_project_all_readings(reading):
+    table = project(0.2, 10, reading=reading)
+    assert len(table) == 4 * 11
+    assert list(dict.fromkeys(table["reading"])) == list(READINGS)
+    assert not table.duplicated(["reading", "year"]).any()
+
+
+def test_closed_form_per_reading():
+    table = project(0.2, 10, "all").set_index(["reading", "year"])
+    for t in range(11):
+        year, f = 2025 + t, 1.2**t
+        row = table.loc[("number", year)]
+        assert close(row.number_index, 100 * f) and row.effectiveness_index == 100
+        assert close(row.capability_index, 100 * f)
+        row = table.loc[("effectiveness", year)]
+        assert row.number_index == 100 and close(row.effectiveness_index, 100 * f)
+        assert close(row.capability_index, 100 * f)
+        row = table.loc[("both", year)]
+        assert close(row.number_index, 100 * f) and close(row.effectiveness_index, 100 * f)
+        assert close(row.capability_index, 100 * 1.2 ** (2 * t))
+        row = table.loc[("capability", year)]
+        assert math.isnan(row.number_index) and math.isnan(row.effectiveness_index)
+        assert close(row.capability_index, 100 * f)
+
+
+def test_linear_growth_adds_the_2025_share_each_year():
+    table = project(0.2, 10, "number", growth="linear")
+    assert np.allclose(table["number_index"], [100 * (1 + 0.2 * t) for t in range(11)], rtol=REL)
+    both = project(0.2, 10, "both", growth="linear")
+    assert np.allclose(both["capability_index"], [100 * (1 + 0.2 * t) ** 2 for t in range(11)], rtol=REL)
+
+
+def test_linear_decline_stops_at_zero():
+    table = project(-0.3, 5, "number", growth="linear")
+    assert list(table["number_index"].round(9)) == [100, 70, 40, 10, 0, 0]
+
+
+def test_start_year_shifts_the_calendar():
+    table = project(0.2, 3, start_year=2026)
+    assert list(table["year"]) == [2026, 2027, 2028, 2029]
+
+
+def test_numpy_scalars_are_accepted():
+    pd.testing.assert_frame_equal(project(np.float64(0.2), np.int64(5)), project(0.2, 5))
+
+
+def test_project_is_deterministic_and_returns_new_frames():
+    a, b = project(0.2, 10, "all"), project(0.2, 10, "all")
+    pd.testing.assert_frame_equal(a, b)
+    a.loc[0, "capability_index"] = -1
+    assert project(0.2, 10, "all").loc[0, "capability_index"] == 100
+
+
+# --- sensitivity and baseline ---------------------------------------------------------------------
+
+
+def test_sensitivity_fan():
+    table = sensitivity(years=10, reading="number")
+    assert list(table.columns) == ["reading", "rate", "year", "years_elapsed", "capability_index"]
+    assert list(dict.fromkeys(table["rate"])) == [0.10, 0.15, 0.20, 0.25, 0.30]
+    assert len(table) == 5 * 11
+    end = table[table["year"] == 2035].set_index("rate")["capability_index"]
+    assert end.is_monotonic_increasing
+    assert close(end[0.20], 100 * 1.2**10)
+
+
+def test_sensitivity_uses_one_reading():
+    with pytest.raises(ValueError, match="reading must be one of"):
+        sensitivity(reading="all")
+
+
+@pytest.mark.parametrize("counts", [
+    {"IRIS-T SLM": 4, "Patriot": 3},
+    pd.Series({"IRIS-T SLM": 4, "Patriot": 3}),
+    pd.DataFrame({"system": ["IRIS-T SLM", "Patriot"], "count": [4, 3]}),
+])
+def test_apply_to_baseline_accepts_dict_series_and_frame(counts):
+    table = apply_to_baseline(counts, rate=0.2, years=3)
+    assert list(table.columns) == ["system", "year", "years_elapsed", "baseline", "count", "count_floor"]
+    iris = table[table["system"] == "IRIS-T SLM"]
+    assert np.allclose(iris["count"], [4, 4.8, 5.76, 6.912])
+    assert list(iris["count_floor"]) == [4, 4, 5, 6]
+
+
+def test_apply_to_baseline_floor_ignores_float_noise():
+    # 100 * 1.1**2 is 121.00000000000003 and 10 * 1.1**3 13.310000000000004; 3 * (1 + 0.1 * 7) = 5.1
+    # in exact arithmetic but 5.1000000000000005 / 5.099999999999999 in floats: none may lose a system.
+    table = apply_to_baseline({"a": 100, "b": 10}, rate=0.1, years=3)
+    assert list(table["count_floor"]) == [100, 110, 121, 133, 10, 11, 12, 13]
+    assert apply_to_baseline({"x": 5}, rate=0.2, years=5, growth="linear")["count_floor"].iloc[-1] == 10
+
+
+def test_apply_to_baseline_other_readings():
+    flat = apply_to_baseline({"a": 4}, 0.2, 3, reading="effectiveness")
+    assert list(flat["count"]) == [4, 4, 4, 4]
+    same = apply_to_baseline({"a": 4}, 0.2, 3, reading="both")
+    pd.testing.assert_frame_equal(same, apply_to_baseline({"a": 4}, 0.2, 3))
+    with pytest.raises(ValueError, match="reading must be .*capability"):
+        apply_to_baseline({"a": 4}, 0.2, 3, reading="capability")
+
+
+@pytest.mark.parametrize("counts, message", [
+    ({}, "counts must name at least one system"),
+    ({"a": -1}, "counts must be finite numbers of 0 or more"),
+    ({"a": float("nan")}, "counts must be finite numbers of 0 or more"),
+    ({"a": "3"}, "counts must be finite numbers of 0 or more"),
+    ([("a", 1)], "counts must be a dict, Series or DataFrame"),
+    (pd.DataFrame({"name": ["a"], "n": [1]}), "counts must have the columns 'system' and 'count'"),
+    (pd.DataFrame({"system": ["a", "a"], "count": [1, 2]}), "counts must name each system once"),
+])
+def test_apply_to_baseline_rejects_bad_counts(counts, message):
+    with pytest.raises(ValueError, match=message):
+        apply_to_baseline(counts, 0.2, 3)
+
+
+# --- properties -----------------------------------------------------------------------------------
+
+
+@given(rate=positive_rates, years=st.integers(1, trajectory.MAX_YEARS), reading=reading_ids, growth=growths)
+def test_positive_rates_grow_every_year(rate, years, reading, growth):
+    table = project(rate, years, reading, growth=growth)
+    assert (table["capability_index"].diff().iloc[1:] > 0).all()
+    for column in ("number_index", "effectiveness_index"):
+        values = table[column]
+        if not values.isna().all():
+            assert (values.diff().iloc[1:] >= 0).all()
+
+
+@given(rate=rates, t=horizons)
+def test_closed_form_compound(rate, t):
+    table = project(rate, t, "all").set_index(["reading", "year"])
+    f = (1 + rate) ** t
+    assert close(table.loc[("number", 2025 + t), "capability_index"], 100 * f)
+    assert close(table.loc[("both", 2025 + t), "capability_index"], 100 * (1 + rate) ** (2 * t))
+
+
+@given(years=horizons, reading=reading_ids, growth=growths)
+def test_rate_zero_stays_flat(years, reading, growth):
+    table = project(0, years, reading, growth=growth)
+    assert (table["capability_index"] == 100).all()
+    determined = table[["number_index", "effectiveness_index"]].dropna()
+    assert (determined == 100).all().all()
+
+
+@given(rate=doubling_rates)
+def test_doubling_time_formula_and_result(rate):
+    t = doubling_time(rate)
+    assert close(t, math.log(2) / math.log(1 + rate))
+    assert close(multiple(rate, t), 2.0)
+
+
+@given(rate=st.floats(min_value=-0.99, max_value=0.0))
+def test_no_doubling_without_growth(rate):
+    with pytest.raises(ValueError, match="rate must be greater than 0 .*never doubles"):
+        doubling_time(rate)
+
+
+@given(rate=rates, years=st.integers(1, trajectory.MAX_YEARS))
+def test_rate_for_inverts_multiple(rate, years):
+    assert close(rate_for(multiple(rate, years), years), rate, rel=1e-9, abs_=1e-12)
+
+
+# years >= 3 keeps the rate for a 1000-fold target (9 = +900 %) inside the range multiple accepts.
+@given(target=st.floats(min_value=1e-3, max_value=1e3), years=st.floats(min_value=3, max_value=100))
+def test_multiple_inverts_rate_for(target, years):
+    assert close(multiple(rate_for(target, years), years), target)
+
+
+@given(rate=rates, t=st.floats(min_value=1, max_value=trajectory.MAX_YEARS))
+def test_linear_never_exceeds_compound(rate, t):
+    # Bernoulli's inequality: 1 + r·t <= (1 + r)^t for r > -1 and t >= 1 (the brief asks for r > 0).
+    linear, compound = multiple(rate, t, "linear"), multiple(rate, t, "compound")
+    assert linear <= compound * (1 + REL) + 1e-12
+
+
+@given(rate=rates, years=st.integers(0, 30), reading=reading_ids)
+def test_capability_is_number_times_effectiveness(rate, years, reading):
+    table = project(rate, years, reading).dropna()
+    product = table["number_index"] * table["effectiveness_index"] / 100
+    assert np.allclose(table["capability_index"], product, rtol=REL)
+
+
+# --- parameter checks -----------------------------------------------------------------------------
+
+RATE_MESSAGE = r"rate must be a real number greater than -1 \(-100 %\) and at most 10"
+
+
+@pytest.mark.parametrize("rate", [-1, -1.5, 10.5, float("nan"), float("inf"), "0.2", None, True])
+def test_bad_rate(rate):
+    with pytest.raises(ValueError, match=RATE_MESSAGE + r".*, got "):
+        project(rate=rate)
+    with pytest.raises(ValueError, match=RATE_MESSAGE):
+        multiple(rate, 5)
+
+
+def test_bad_rate_message_shows_the_value():
+    with pytest.raises(ValueError, match=r"got -1\.5$"):
+        project(rate=-1.5)
+
+
+@pytest.mark.parametrize("years", [-1, 2.5, 10.0, True, "10", None, 101])
+def test_bad_years_for_project(years):
+    with pytest.raises(ValueError, match=r"years must be a whole number from 0 to 100, got "):
+        project(years=years)
+
+
+@pytest.mark.parametrize("years", [-0.5, 100.5, float("nan"), False])
+def test_bad_years_for_multiple(years):
+    with pytest.raises(ValueError, match=r"years must be a number from 0 to 100"):
+        multiple(0.2, years)
+
+
+@pytest.mark.parametrize("reading", ["numbers", "", 3, "ALL"])
+def test_bad_reading(reading):
+    with pytest.raises(ValueError, match=r"reading must be one of 'number', 'effectiveness', 'both', 'capability'"):
+        project(reading=reading)
+
+
+def test_all_is_not_a_single_reading():
+    with pytest.raises(ValueError, match="reading must be one of"):
+        capability_rate(0.2, "all")
+
+
+@pytest.mark.parametrize("growth", ["exponential", "Compound", None])
+def test_bad_growth(growth):
+    with pytest.raises(ValueError, match=r"growth must be 'compound' or 'linear'"):
+        project(growth=growth)
+
+
+@pytest.mark.parametrize("target", [0, -2, float("nan"), float("inf"), "2"])
+def test_bad_target_multiple(target):
+    with pytest.raises(ValueError, match=r"target_multiple must be a real number greater than 0"):
+        rate_for(target, 5)
+
+
+@pytest.mark.parametrize("years", [0, -1, 101])
+def test_bad_years_for_rate_for(years):
+    with pytest.raises(ValueError, match=r"years must be a number greater than 0 and at most 100"):
+        rate_for(2, years)
+
+
+def test_rate_for_needs_exactly_one_horizon():
+    with pytest.raises(ValueError, match="exactly one of years and by_year"):
+        rate_for(2)
+    with pytest.raises(ValueError, match="exactly one of years and by_year"):
+        rate_for(2, 5, by_year=2030)
+    with pytest.raises(ValueError, match=r"by_year must be a whole year from 2026 to 2125"):
+        rate_for(2, by_year=2025)
+
+
+def test_rate_for_linear_cannot_go_below_minus_100_percent():
+    with pytest.raises(ValueError, match="target_multiple .* cannot be reached"):
+        rate_for(0.01, 0.5, growth="linear")
+
+
+@pytest.mark.parametrize("year", [2024, 2126, 2030.0, True])
+def test_bad_calendar_year(year):
+    with pytest.raises(ValueError, match=r"year must be a whole year from 2025 to 2125"):
+        multiple_by(0.2, year)
+
+
+@pytest.mark.parametrize("start_year", [2025.0, "2025", None])
+def test_bad_start_year(start_year):
+    with pytest.raises(ValueError, match=r"start_year must be a whole year"):
+        project(start_year=start_year)
+
+
+@pytest.mark.parametrize("rates, message", [
+    ([], "rates must be a non-empty sequence of distinct rates"),
+    ([0.1, 0.1], "rates must be a non-empty sequence of distinct rates"),
+    ("0.2", "rates must be a non-empty sequence"),
+    (0.2, "rates must be a non-empty sequence"),
+    ([0.1, -2], r"each rate in rates must be a real number greater than -1"),
+])
+def test_bad_sensitivity_rates(rates, message):
+    with pytest.raises(ValueError, match=message):
+        sensitivity(rates)
+
+
+# --- the live panel -------------------------------------------------------------------------------
+
+
+def test_panel_follows_the_rate_slider():
+    from article_analysis.trajectory_widgets import panel
+
+    explorer = panel()
+    pd.testing.assert_frame_equal(explorer.table, project(0.2, 10, "both"))
+    before = explorer.table
+    explorer.rate.value = 0.3
+    assert not explorer.table.equals(before)
+    pd.testing.assert_frame_equal(explorer.table, project(0.3, 10, "both"))
+    assert "30 %" in explorer.caption.value
+
+
+def test_panel_follows_horizon_and_reading():
+    from article_analysis.trajectory_widgets import panel
+
+    explorer = panel()
+    explorer.horizon.value = 5
+    assert explorer.table["year"].max() == 2030
+    explorer.reading.value = "all"
+    assert list(dict.fromkeys(explorer.table["reading"])) == list(READINGS)
+    pd.testing.assert_frame_equal(explorer.current_table(), explorer.table)
+    chart = explorer.chart.to_dict()
+    assert chart["mark"]["type"] == "line"
+
+
+def test_panel_controls_have_the_specified_ranges():
+    from article_analysis.trajectory_widgets import panel
+
+    explorer = panel()
+    assert (explorer.rate.min, explorer.rate.max, explorer.rate.step) == (0.0, 0.5, 0.01)
+    assert (explorer.horizon.min, explorer.horizon.max) == (1, 20)
+    assert [value for _, value in explorer.reading.options] == [*READINGS, "all"]
+
+
+def test_panel_rejects_values_outside_its_controls():
+    from article_analysis.trajectory_widgets import panel
+
+    with pytest.raises(ValueError, match="rate must be from 0 to 0.5 for the panel"):
+        panel(rate=0.8)
+    with pytest.raises(ValueError, match="years must be from 1 to 20 for the panel"):
+        panel(years=30)
+    with pytest.raises(ValueError, match="reading must be one of"):
+        panel(reading="most")
