@@ -1,0 +1,70 @@
+"""Loading the built book in headless Chromium with every request off localhost blocked.
+
+Used by the browser tests of every chapter (fixtures `server` and `browser` live in conftest.py).
+"""
+from __future__ import annotations
+
+from pathlib import Path
+from urllib.parse import urlparse
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+LOCAL_HOSTS = {"127.0.0.1", "localhost"}
+# Console messages the page framework logs and this project cannot remove, with the reason.
+# Empty: nothing is allowed so far.
+ALLOWED_CONSOLE_ERRORS: dict[str, str] = {}
+
+
+def book_pages(build: Path) -> list[str]:
+    """Every HTML page of the book, as paths relative to the build folder."""
+    pages = []
+    for path in sorted(build.rglob("*.html")):
+        relative = path.relative_to(build).as_posix()
+        if relative.startswith(("_static/", "_sources/", "_downloads/")):
+            continue
+        pages.append(relative)
+    return pages
+
+
+class PageVisit:
+    """Loads one page with outside requests blocked, recording what was blocked and logged."""
+
+    def __init__(self, browser, url: str):
+        self.blocked: list[str] = []
+        self.errors: list[str] = []
+        self.context = browser.new_context(accept_downloads=True)
+        self.page = self.context.new_page()
+        self.page.route("**/*", self._route)
+        self.page.on("console", self._console)
+        self.page.on("pageerror", lambda error: self.errors.append(f"page error: {error}"))
+        self.page.on("requestfailed", self._failed)
+        self.page.goto(url, wait_until="load")
+
+    def _route(self, route):
+        host = urlparse(route.request.url).hostname
+        if route.request.url.startswith(("blob:", "data:")) or host in LOCAL_HOSTS:
+            route.continue_()
+        else:
+            self.blocked.append(route.request.url)
+            route.abort()
+
+    def _console(self, message):
+        if message.type == "error" and message.text not in ALLOWED_CONSOLE_ERRORS:
+            self.errors.append(f"console: {message.text}")
+
+    def _failed(self, request):
+        if urlparse(request.url).hostname in LOCAL_HOSTS:
+            self.errors.append(f"failed local request: {request.url} ({request.failure})")
+
+    def wait_for_charts(self, timeout_ms: int = 30_000) -> int:
+        """Wait until every chart container has rendered or failed; returns how many there are."""
+        count = self.page.locator("figure.vega-chart").count()
+        if count:
+            self.page.wait_for_function(
+                "() => [...document.querySelectorAll('figure.vega-chart')].every(f => f.dataset.rendered)",
+                timeout=timeout_ms)
+        return count
+
+    def close(self):
+        self.context.close()
