@@ -24,6 +24,7 @@ VEGALITE_MIME = "application/vnd.vegalite.v5+json"
 BUNDLE_FILE = "vega-bundle.js"
 CHARTS_SCRIPT = "vega-charts.js"
 CHARTS_STYLE = "report.css"
+FILTER_SCRIPT = "filter-table.js"
 STATIC = Path(__file__).resolve().parent / "static"
 
 
@@ -76,7 +77,7 @@ def _write_assets(app, exception):
     # globals in a classic script; a function scope keeps them private. It publishes vegaEmbed,
     # vega and vegaLite on `window` itself.
     (static / BUNDLE_FILE).write_text(f"(function () {{\n{bundle}\n}})();\n", encoding="utf-8")
-    for name in (CHARTS_SCRIPT, CHARTS_STYLE):
+    for name in (CHARTS_SCRIPT, CHARTS_STYLE, FILTER_SCRIPT):
         (static / name).write_text((STATIC / name).read_text(encoding="utf-8"), encoding="utf-8")
 
 
@@ -101,6 +102,7 @@ def setup(app):
     """Sphinx extension: serve the vega libraries and the chart script from the book itself."""
     app.add_js_file(BUNDLE_FILE, loading_method="defer")
     app.add_js_file(CHARTS_SCRIPT, loading_method="defer")
+    app.add_js_file(FILTER_SCRIPT, loading_method="defer")
     app.add_css_file(CHARTS_STYLE)
     app.connect("build-finished", _write_assets)
     app.connect("html-page-context", _drop_duplicate_scripts, priority=900)  # after the others

@@ -119,3 +119,246 @@ def sentence_coverage() -> pd.DataFrame:
     without = tables.load("sentences_without_claims").set_index("sentence")["reason"]
     sentences["reason_without_claim"] = sentences["sentence"].map(without)
     return sentences
+
+
+def _hover_text(row) -> str:
+    relayed = f", reported by {row.reported_by_name}" if isinstance(row.reported_by_name, str) else ""
+    return (f"{row.id} · {row.claim_type_label} · {row.speaker_name}{relayed} "
+            f"({row.attribution_label}): {row.text_en}")
+
+
+def marked_article():
+    """The article block by block, every claim span marked, each block followed by its claim cards.
+
+    A mark shows the claim on hover; its reference links to the card (anchor ``#C001`` …) that lists
+    id, type, speaker, attribution, topics and translation, so other chapters can link claims by id.
+    """
+    from html import escape as esc
+
+    from .render import bilingual, marked_text, show
+
+    table = readable()
+    text = article.text()
+    parts = []
+    for block in article.body_blocks().itertuples():
+        inside = table[table["paragraph"] == block.block]
+        spans = [{"start": r.start, "end": r.end, "id": r.id, "title": _hover_text(r), "kind": r.attribution}
+                 for r in inside.itertuples()]
+        parts.append(f'<section class="marked-block" id="block-{block.block}">'
+                     f"<h4>Block {block.block} ({esc(block.kind)})</h4>"
+                     f'<p lang="de" class="marked-text">{marked_text(text, block.start, block.end, spans)}</p>')
+        for row in inside.itertuples():
+            relayed = (f"<dt>Reported by</dt><dd>{esc(row.reported_by_name)}</dd>"
+                       if isinstance(row.reported_by_name, str) else "")
+            note = f"<dt>Note</dt><dd>{esc(row.note)}</dd>" if isinstance(row.note, str) else ""
+            parts.append(
+                f'<div class="claim-card" id="{esc(row.id)}"><dl>'
+                f"<dt>Claim</dt><dd><strong>{esc(row.id)}</strong> · {esc(row.claim_type_label)}"
+                f"{' · checkable' if row.checkable else ''}</dd>"
+                f"<dt>Speaker</dt><dd>{esc(row.speaker_name)} ({esc(row.attribution_label)})</dd>{relayed}"
+                f'<dt>German</dt><dd lang="de">„{esc(row.text_de)}“</dd>'
+                f'<dt>English</dt><dd lang="en">"{esc(row.text_en)}"</dd>'
+                f"<dt>Topics</dt><dd>{esc(row.topic_labels)}</dd>{note}</dl></div>")
+        parts.append("</section>")
+    return show("".join(parts))
+
+
+FILTERS = [("speaker", "Speaker"), ("claim_type", "Type"), ("topic", "Topic")]
+TABLE_COLUMNS = [("id", "Claim"), ("speaker_name", "Speaker"), ("attribution_label", "Attribution"),
+                 ("claim_type_label", "Type"), ("topic_labels", "Topics"), ("text_de", "German"),
+                 ("text_en", "English")]
+
+
+def filter_rows(speaker: str = "", claim_type: str = "", topic: str = "") -> pd.DataFrame:
+    """Claims matching the given speaker, type and topic labels ("" matches everything)."""
+    table = readable()
+    if speaker:
+        table = table[table["speaker_name"] == speaker]
+    if claim_type:
+        table = table[table["claim_type_label"] == claim_type]
+    if topic:
+        table = table[table["topic_labels"].str.split("; ").apply(lambda labels: topic in labels)]
+    return table.reset_index(drop=True)
+
+
+def filterable_table():
+    """All claims as a table that HTML readers filter by speaker, type and topic without a kernel."""
+    from .render import filterable_table as table_html, show
+
+    rows = []
+    for row in readable().itertuples():
+        record = {key: getattr(row, key) for key, _ in TABLE_COLUMNS}
+        record["filter_speaker"] = [row.speaker_name]
+        record["filter_claim_type"] = [row.claim_type_label]
+        record["filter_topic"] = row.topic_labels.split("; ")
+        rows.append(record)
+    return show(table_html(TABLE_COLUMNS, rows, FILTERS, table_id="claims-table"))
+
+
+def explorer():
+    """ipywidgets filter over the same claims table, for live notebooks (Binder, JupyterLab)."""
+    import ipywidgets as widgets
+    from IPython.display import display
+
+    table = readable()
+    choices = {
+        "speaker": sorted(table["speaker_name"].unique()),
+        "claim_type": sorted(table["claim_type_label"].unique()),
+        "topic": sorted({label for labels in table["topic_labels"] for label in labels.split("; ")}),
+    }
+    dropdowns = {key: widgets.Dropdown(options=[("all", "")] + [(v, v) for v in values], value="",
+                                       description=label)
+                 for (key, label), values in zip(FILTERS, choices.values())}
+    output = widgets.Output()
+    panel = widgets.VBox([widgets.HBox(list(dropdowns.values())), output])
+
+    def redraw(_change=None):
+        panel.table = filter_rows(**{key: box.value for key, box in dropdowns.items()})
+        output.clear_output(wait=True)
+        with output:
+            display(panel.table[[key for key, _ in TABLE_COLUMNS]])
+
+    for box in dropdowns.values():
+        box.observe(redraw, names="value")
+    panel.dropdowns = dropdowns
+    redraw()
+    return panel
+
+
+ATTRIBUTION_ORDER = ["direct_quote", "indirect_speech", "anonymous_source", "author"]
+
+
+def _attribution_scale():
+    import altair as alt
+
+    from .charts import PALETTE
+
+    labels = vocabulary("attribution").set_index("term").loc[ATTRIBUTION_ORDER, "label"].tolist()
+    return labels, alt.Scale(domain=labels, range=[PALETTE[0], PALETTE[4], PALETTE[5], "#999999"])
+
+
+def counts_by(column: str) -> pd.DataFrame:
+    """Number of claims per value of ``column`` (a readable label column) and attribution."""
+    table = readable()
+    counts = table.groupby([column, "attribution", "attribution_label"]).size().rename("claims").reset_index()
+    totals = counts.groupby(column)["claims"].transform("sum")
+    rank = counts["attribution"].map({term: index for index, term in enumerate(ATTRIBUTION_ORDER)})
+    return (counts.assign(total=totals, attribution_rank=rank)
+            .sort_values(["total", column, "attribution_rank"], ascending=[False, True, True], ignore_index=True)
+            .drop(columns="attribution"))
+
+
+def _bar_by(column: str, title_axis: str):
+    import altair as alt
+
+    from .charts import STEP_HEIGHT, WIDTH
+
+    labels, scale = _attribution_scale()
+    table = counts_by(column)
+    order = table.drop_duplicates(column)[column].tolist()
+    return table, alt.Chart(table).mark_bar().encode(
+        y=alt.Y(f"{column}:N", sort=order, title=None, axis=alt.Axis(labelLimit=250)),
+        x=alt.X("claims:Q", title="Claims", axis=alt.Axis(tickMinStep=1)),
+        color=alt.Color("attribution_label:N", title="Attribution", scale=scale, sort=labels),
+        order=alt.Order("attribution_rank:Q"),
+        tooltip=[alt.Tooltip(f"{column}:N", title=title_axis), alt.Tooltip("attribution_label:N", title="Attribution"),
+                 alt.Tooltip("claims:Q", title="Claims"), alt.Tooltip("total:Q", title=f"All claims of this {title_axis.lower()}")],
+    ).properties(width=WIDTH - 270, height=alt.Step(STEP_HEIGHT))
+
+
+def type_chart():
+    """Claims by type, coloured by how they are attributed."""
+    from .charts import finish
+
+    table, chart = _bar_by("claim_type_label", "Type")
+    first, second = table.drop_duplicates("claim_type_label").iloc[:2].itertuples()
+    return finish(
+        chart,
+        title=(f"The commonest types: {first.claim_type_label.lower()} ({first.total}) and "
+               f"{second.claim_type_label.lower()} ({second.total})"),
+        subtitle=f"The article's {len(readable())} claims by type and attribution",
+        description=("Horizontal stacked bar chart of the article's claims by claim type, coloured by "
+                     "attribution: " + "; ".join(f"{r.claim_type_label} {r.total}" for r in
+                                                   table.drop_duplicates('claim_type_label').itertuples())),
+        name="claims_by_type",
+    )
+
+
+def speaker_chart():
+    """Claims by speaker, coloured by how they are attributed."""
+    from .charts import finish
+
+    table, chart = _bar_by("speaker_name", "Speaker")
+    totals = table.drop_duplicates("speaker_name")
+    author = int(totals.loc[totals["speaker_name"].str.startswith("The article"), "total"].sum())
+    anonymous = int(totals.loc[totals["speaker_name"].str.startswith("Anonymous"), "total"].sum())
+    return finish(
+        chart,
+        title=f"The author ({author}) and anonymous government circles ({anonymous}) make most claims",
+        subtitle=f"The article's {totals['total'].sum()} claims by speaker and attribution",
+        description=("Horizontal stacked bar chart of the article's claims by speaker: " +
+                     "; ".join(f"{r.speaker_name} {r.total}" for r in totals.itertuples())),
+        name="claims_by_speaker",
+    )
+
+
+def sourcing_profile() -> pd.DataFrame:
+    """How the claims are sourced: claims and words of claim text per attribution, with shares."""
+    table = readable()
+    table["words"] = table["text_de"].str.split().str.len()
+    profile = table.groupby(["attribution", "attribution_label"]).agg(
+        claims=("id", "size"), words=("words", "sum")).reset_index()
+    profile["attribution"] = pd.Categorical(profile["attribution"], ATTRIBUTION_ORDER, ordered=True)
+    profile = profile.sort_values("attribution", ignore_index=True)
+    profile["attribution"] = profile["attribution"].astype(str)
+    profile["claims_share"] = (profile["claims"] / profile["claims"].sum()).round(3)
+    profile["words_share"] = (profile["words"] / profile["words"].sum()).round(3)
+    return profile
+
+
+def sourcing_chart():
+    """Share of claims and of claim words per attribution: how much rests on anonymous sources."""
+    import altair as alt
+
+    from .charts import WIDTH, finish
+
+    labels, scale = _attribution_scale()
+    profile = sourcing_profile()
+    long = pd.concat([
+        profile.assign(measure="Share of claims", share=profile["claims_share"], count=profile["claims"]),
+        profile.assign(measure="Share of words in claim spans", share=profile["words_share"],
+                       count=profile["words"]),
+    ]).rename_axis("attribution_rank").reset_index()[["measure", "attribution_label", "attribution_rank",
+                                                      "share", "count"]]
+    anonymous = profile.set_index("attribution").loc["anonymous_source"]
+    chart = alt.Chart(long).mark_bar().encode(
+        y=alt.Y("measure:N", title=None),
+        x=alt.X("share:Q", title=None, axis=alt.Axis(format="%"), scale=alt.Scale(domain=[0, 1])),
+        color=alt.Color("attribution_label:N", title="Attribution", scale=scale, sort=labels),
+        order=alt.Order("attribution_rank:Q"),
+        tooltip=[alt.Tooltip("measure:N", title="Measure"), alt.Tooltip("attribution_label:N", title="Attribution"),
+                 alt.Tooltip("share:Q", title="Share", format=".1%"), alt.Tooltip("count:Q", title="Count")],
+    ).properties(width=WIDTH - 160, height=alt.Step(36))
+    return finish(
+        chart,
+        title=(f"{anonymous['claims']} of {profile['claims'].sum()} claims "
+               f"({anonymous['claims_share']:.0%}) rest on anonymous government circles"),
+        subtitle="Attribution of the article's claims, by number of claims and by words of claim text",
+        description=("Two stacked bars of shares by attribution. Claims: " +
+                     "; ".join(f"{r.attribution_label} {r.claims_share:.0%}" for r in profile.itertuples()) +
+                     ". Words: " + "; ".join(f"{r.attribution_label} {r.words_share:.0%}" for r in profile.itertuples())),
+        name="claims_sourcing_profile",
+    )
+
+
+def quoted_passages() -> pd.DataFrame:
+    """Every passage in quotation marks with the innermost claim around it and that claim's speaker."""
+    table = readable()
+    rows = []
+    for quote in article.quotes().itertuples():
+        around = table[(table["start"] <= quote.start) & (table["end"] >= quote.end)]
+        claim = around.loc[(around["end"] - around["start"]).idxmin()]
+        rows.append({"sentence": quote.sentence, "quoted": quote.text_de, "words": quote.words,
+                     "claim": claim["id"], "speaker": claim["speaker_name"],
+                     "attribution": claim["attribution_label"]})
+    return pd.DataFrame(rows)

@@ -43,3 +43,28 @@ def test_styles_and_scripts_name_no_cdn(built_book):
         assert not re.search(r"@import\s+url\(\s*['\"]?https?:", text), path
         if path.name in {"vega-charts.js", "report.css"}:
             assert not cdn.search(text), path
+
+
+def test_internal_links_and_anchors_resolve(built_book):
+    """Offline link check: every relative link points to a built file and, with a fragment, an id in it."""
+    href = re.compile(r'<a\b[^>]*\bhref="([^"#:]*)(?:#([^"]*))?"')
+    ids = {}
+
+    def anchors(page: Path) -> set:
+        if page not in ids:
+            ids[page] = set(re.findall(r'\bid="([^"]+)"', page.read_text(encoding="utf-8")))
+        return ids[page]
+
+    broken = []
+    for page in built_book.rglob("*.html"):
+        if "_static" in page.parts:
+            continue
+        for target, fragment in href.findall(page.read_text(encoding="utf-8")):
+            destination = (page.parent / target).resolve() if target else page
+            if destination.is_dir():
+                destination = destination / "index.html"
+            if not destination.exists():
+                broken.append(f"{page.relative_to(built_book)} → {target}")
+            elif fragment and destination.suffix == ".html" and fragment not in anchors(destination):
+                broken.append(f"{page.relative_to(built_book)} → {target}#{fragment}")
+    assert broken == []
