@@ -65,18 +65,33 @@ class VegaLiteRenderer:
         return [nodes.raw(text=chart_html(spec), format="html", classes=["output", "vega-lite"])]
 
 
-def _write_assets(app, exception):
-    if exception is not None or app.builder.format != "html":
-        return
+def _write_bundle(path: Path) -> None:
+    """Write vega, vega-lite and vega-embed as one script, unless the same versions are there already.
+
+    Bundling takes seconds; the first line records what was bundled, so an unchanged rebuild skips it.
+    """
+    from importlib.metadata import version
+
     import vl_convert
 
-    static = Path(app.outdir) / "_static"
-    static.mkdir(parents=True, exist_ok=True)
+    header = f"/* vega-embed, vega-lite {vega_lite_version()}, vega: vl-convert-python {version('vl-convert-python')} */\n"
+    if path.exists():
+        with path.open(encoding="utf-8") as existing:
+            if existing.readline() == header:
+                return
     bundle = vl_convert.javascript_bundle(vl_version=vega_lite_version())
     # The bundle declares top-level constants (such as `_`) that would collide with Sphinx's own
     # globals in a classic script; a function scope keeps them private. It publishes vegaEmbed,
     # vega and vegaLite on `window` itself.
-    (static / BUNDLE_FILE).write_text(f"(function () {{\n{bundle}\n}})();\n", encoding="utf-8")
+    path.write_text(f"{header}(function () {{\n{bundle}\n}})();\n", encoding="utf-8")
+
+
+def _write_assets(app, exception):
+    if exception is not None or app.builder.format != "html":
+        return
+    static = Path(app.outdir) / "_static"
+    static.mkdir(parents=True, exist_ok=True)
+    _write_bundle(static / BUNDLE_FILE)
     for name in (CHARTS_SCRIPT, CHARTS_STYLE, FILTER_SCRIPT):
         (static / name).write_text((STATIC / name).read_text(encoding="utf-8"), encoding="utf-8")
 
