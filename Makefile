@@ -9,7 +9,7 @@ BOOK := _build/html/index.html
 # The book is rebuilt from clean whenever any of its inputs changed (data included, so no chapter
 # shows results computed from data that has since changed).
 BOOK_INPUTS := $(shell find chapters data article_analysis -type f ! -path '*/__pycache__/*' \
-                 ! -path '*/.ipynb_checkpoints/*' 2>/dev/null) _config.yml _toc.yml intro.md
+                 ! -path '*/.ipynb_checkpoints/*' 2>/dev/null) _config.yml _toc.yml intro.ipynb
 NBVAL := --nbval --nbval-current-env --nbval-sanitize-with tests/nbval_sanitize.cfg
 
 .PHONY: book test lab serve benchmark lock clean
@@ -17,7 +17,7 @@ NBVAL := --nbval --nbval-current-env --nbval-sanitize-with tests/nbval_sanitize.
 book: $(BOOK)
 
 test: $(BOOK)
-	$(BIN)/pytest $(NBVAL) tests chapters
+	$(BIN)/pytest $(NBVAL) tests intro.ipynb chapters
 
 $(INSTALLED): requirements.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)

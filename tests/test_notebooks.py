@@ -5,8 +5,8 @@ from pathlib import Path
 
 import pytest
 
-CHAPTERS = Path(__file__).resolve().parent.parent / "chapters"
-NOTEBOOKS = sorted(CHAPTERS.glob("*.ipynb"))
+ROOT = Path(__file__).resolve().parent.parent
+NOTEBOOKS = [ROOT / "intro.ipynb", *sorted((ROOT / "chapters").glob("*.ipynb"))]
 
 
 def code_cells(path):
