@@ -91,8 +91,8 @@ KIEL_PANELS = [
 """Rows of data/external/kiel_military_aid.csv in the donor chart, one list per panel: cumulative to
 August 2025 and January-August 2025 (the last full month before the article), computed from Release
 29; May-June 2025 as Kiel published it in August 2025."""
-KIEL_ORIGINS = {"published_by_kiel": "as published by Kiel",
-                "computed_from_release29": "computed here from Kiel's Release 29"}
+KIEL_ORIGINS = {"published_by_kiel": "published by Kiel",
+                "computed_from_release29": "computed here from Release 29"}
 FOCUS_DONOR = "Germany"
 MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
 ORDINALS = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"]
@@ -148,13 +148,15 @@ def load(package: Path = DATAPACKAGE) -> pd.DataFrame:
 
 
 def scale() -> pd.DataFrame:
-    """The verdict scale: each verdict's label, definition and place on the ClaimReview scale."""
+    """The verdict scale, best first: each verdict's label, definition and place on the ClaimReview scale."""
     terms = claims.vocabulary("verdict").set_index("term").loc[VERDICT_ORDER].reset_index()
     terms["claim_review_rating"] = [
         f"{RATING_VALUES[t]} of {BEST_RATING}" if t in RATING_VALUES
         else "label only" if t == UNVERIFIABLE else "no ClaimReview"
         for t in terms["term"]]
-    return terms[["term", "label", "definition", "claim_review_rating"]].rename(columns={"term": "verdict"})
+    return (terms.rename(columns={"term": "verdict", "claim_review_rating": "ClaimReview rating"})
+            .set_index("verdict")[["label", "definition", "ClaimReview rating"]])
+
 
 
 def checks() -> pd.DataFrame:
@@ -184,10 +186,10 @@ def summary() -> pd.DataFrame:
     """How many checkable claims got each verdict, best first, with their ids."""
     table = checks()
     rows = []
-    for term, label in scale()[["verdict", "label"]].itertuples(index=False):
+    for term, label in scale()["label"].items():
         ids = list(table.loc[table["verdict"] == term, "claim"])
         rows.append({"verdict": label, "claims": len(ids), "ids": ", ".join(ids)})
-    return pd.DataFrame(rows)
+    return pd.DataFrame(rows).set_index("verdict")
 
 
 # --- the checks as HTML --------------------------------------------------------------------------
@@ -303,7 +305,7 @@ def verdict_chart(by: str) -> alt.TopLevelMixin:
     """
     counts = verdict_counts(by)
     _, axis_title = GROUPINGS[by]
-    labels = scale().set_index("verdict")["label"]
+    labels = scale()["label"]
     domain = [labels[v] for v in VERDICT_ORDER]
     pick = alt.selection_point(name=f"verdicts_{by}", fields=["verdict_label"], bind="legend")
     label_limit = 300 if by == "speaker" else 160
@@ -430,7 +432,8 @@ def germany_rank() -> pd.DataFrame:
     """Germany's rank among the donors Kiel lists, in every period for which a rank is recorded.
 
     The yardstick matters for "the most important partner": the table shows each period, where its
-    figures come from, Germany's value and rank, and the leading donor.
+    figures come from, Germany's value and rank, the leading donor, and whether the period runs past
+    August 2025, the last full month before the article.
     """
     kiel = tables.load("kiel_military_aid")
     ranked = kiel[kiel["rank"].notna()]
@@ -445,14 +448,14 @@ def germany_rank() -> pd.DataFrame:
             "period": f"{_month(start)} – {_month(end)}",
             "measure": "cumulative" if "cumulative" in germany["measure"].iloc[0] else "in the period",
             "figures": KIEL_ORIGINS[origin],
-            "Germany (EUR bn)": float(germany["value"].iloc[0]),
-            "Germany's rank": int(germany["rank"].iloc[0]),
-            "leading donor": leader["donor"],
-            "leader (EUR bn)": float(leader["value"]),
-            "includes months after the article": end > "2025-08",
+            "Germany, EUR bn": float(germany["value"].iloc[0]),
+            "rank": int(germany["rank"].iloc[0]),
+            "leader": leader["donor"],
+            "leader, EUR bn": float(leader["value"]),
+            "after the article": end > "2025-08",
             "rows": ", ".join(group["id"]),
         })
-    return pd.DataFrame(rows)
+    return pd.DataFrame(rows).set_index("period")
 
 
 # --- sources and their terms ---------------------------------------------------------------------
@@ -470,7 +473,7 @@ def terms() -> pd.DataFrame:
     sources["licence"] = sources["licence"].fillna("not stated")
     rows = [{"terms": licence, "sources": len(group), "ids": ", ".join(group.index)}
             for licence, group in sources.groupby("licence", sort=False)]
-    return pd.DataFrame(rows).sort_values(["sources", "terms"], ascending=[False, True]).reset_index(drop=True)
+    return pd.DataFrame(rows).sort_values(["sources", "terms"], ascending=[False, True]).set_index("terms")
 
 
 def source_terms(ids: list[str]) -> pd.DataFrame:
@@ -479,7 +482,7 @@ def source_terms(ids: list[str]) -> pd.DataFrame:
     unknown = [i for i in ids if i not in sources.index]
     if unknown:
         raise KeyError(f"unknown source id(s) {unknown}: see data/external/sources.csv")
-    return sources.loc[ids, ["publisher", "title", "date_published", "licence"]].reset_index()
+    return sources.loc[ids, ["publisher", "title", "date_published", "licence"]]
 
 
 # --- ClaimReview ---------------------------------------------------------------------------------
@@ -581,4 +584,4 @@ def claim_review_overview() -> pd.DataFrame:
             "about": review["itemReviewed"].get("about", {}).get("name", ""),
             "sources cited": len(review["citation"]),
         })
-    return pd.DataFrame(rows)
+    return pd.DataFrame(rows).set_index("claim")
