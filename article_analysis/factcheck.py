@@ -45,6 +45,8 @@ NOT_CHECKED = "not_checked"
 UNVERIFIABLE = "unverifiable"
 REPORT = "report"
 SUBSTANCE = "substance"
+ARTICLE_AUTHOR = "author"
+"""The actor id (data/actors.csv) of the article's author, who speaks in the article's own voice."""
 
 RATING_VALUES = {"accurate": 4, "accurate_but_imprecise": 3, "misleading": 2, "inaccurate": 1}
 """Place of each judging verdict on the ClaimReview scale (bestRating 4, worstRating 1)."""
@@ -149,14 +151,11 @@ def load(package: Path = DATAPACKAGE) -> pd.DataFrame:
 
 def scale() -> pd.DataFrame:
     """The verdict scale, best first: each verdict's label, definition and place on the ClaimReview scale."""
-    terms = claims.vocabulary("verdict").set_index("term").loc[VERDICT_ORDER].reset_index()
-    terms["claim_review_rating"] = [
-        f"{RATING_VALUES[t]} of {BEST_RATING}" if t in RATING_VALUES
-        else "label only" if t == UNVERIFIABLE else "no ClaimReview"
-        for t in terms["term"]]
-    return (terms.rename(columns={"term": "verdict", "claim_review_rating": "ClaimReview rating"})
-            .set_index("verdict")[["label", "definition", "ClaimReview rating"]])
-
+    terms = claims.vocabulary("verdict").set_index("term").loc[VERDICT_ORDER, ["label", "definition"]]
+    terms["ClaimReview rating"] = [f"{RATING_VALUES[t]} of {BEST_RATING}" if t in RATING_VALUES
+                                   else "label only" if t == UNVERIFIABLE else "no ClaimReview"
+                                   for t in terms.index]
+    return terms.rename_axis("verdict")
 
 
 def checks() -> pd.DataFrame:
@@ -194,9 +193,7 @@ def summary() -> pd.DataFrame:
 
 # --- the checks as HTML --------------------------------------------------------------------------
 
-def _link(text: str, url: str | None) -> str:
-    if not url:
-        return escape(text)
+def _link(text: str, url: str) -> str:
     return f'<a href="{escape(url)}" rel="noopener">{escape(text)}</a>'
 
 
@@ -277,6 +274,7 @@ def _short_of_accurate(table: pd.DataFrame) -> tuple[int, int]:
 
 
 def _verdict_headline(by: str) -> tuple[str, str]:
+    """The finding of a verdict chart, computed from the verdicts: (title, first subtitle line)."""
     table = checks()
     judged = table[table["verdict"] != NOT_CHECKED]
     if by == "claim_type":
@@ -288,8 +286,8 @@ def _verdict_headline(by: str) -> tuple[str, str]:
         return (f"{accurate} of {len(judged)} checked claims hold as worded; {len(faulty)} mislead or are wrong",
                 f"Misleading or inaccurate: {where}. Not checked: {not_checked}.")
     reports = table[table["rated"] == REPORT]
-    own = table[(table["rated"] == SUBSTANCE) & (table["author"] == "author")]
-    relayed = table[(table["rated"] == SUBSTANCE) & (table["author"] != "author")]
+    own = table[table["speaker"] == ARTICLE_AUTHOR]
+    relayed = table[(table["rated"] == SUBSTANCE) & (table["speaker"] != ARTICLE_AUTHOR)]
     short_reports, n_reports = _short_of_accurate(reports)
     short_own, n_own = _short_of_accurate(own)
     short_relayed, n_relayed = _short_of_accurate(relayed)
