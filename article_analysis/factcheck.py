@@ -1,0 +1,585 @@
+"""The fact check: a verdict for every checkable claim, the facts it rests on, and ClaimReview.
+
+``data/verdicts.csv`` holds one row per claim that ``data/claims.csv`` marks checkable: a verdict on the
+scale documented in ``data/vocabulary.csv`` (vocabulary ``verdict``), what the verdict rates (vocabulary
+``rated``: the substance of the claim, or the article's report of someone's words), the reasoning, and
+the facts of ``data/external/facts.csv`` it rests on. A chapter cell reads like a sentence::
+
+    factcheck.summary()                   # how many claims got which verdict
+    factcheck.show_section("russia")      # the checks of one section: claim, verdict, reasoning, sources
+    factcheck.verdict_chart("speaker")    # verdicts by whose claim is rated
+    factcheck.kiel_chart()                # Germany's military aid beside other donors', dated
+    factcheck.claim_reviews()             # the verdicts as schema.org ClaimReview objects
+
+Who made the rated claim
+------------------------
+Where the article relays someone (``reported_by`` in claims.csv), a check can rate two different
+things. For ``rated = substance`` it rates what the speaker said (is Germany the most important
+partner?), so the claim's author is the speaker. For ``rated = report`` it rates the article's report
+(did von der Leyen speak of tens of thousands of soldiers?), so the claim's author is the article. The
+speaker chart and the ClaimReview ``itemReviewed.author`` follow this, so that nobody is credited with
+a misquotation of their own words.
+
+The ClaimReview scale
+---------------------
+schema.org's ``Rating`` is ordinal: :data:`RATING_VALUES` places the four verdicts that judge the claim
+from 4 (accurate, ``bestRating``) to 1 (inaccurate, ``worstRating``); ``alternateName`` carries the
+verdict's label. ``unverifiable`` has no place on that scale, so its Rating carries the label only.
+``not_checked`` claims get no ClaimReview: nothing was reviewed.
+"""
+from __future__ import annotations
+
+import json
+import re
+from html import escape
+from pathlib import Path
+
+import altair as alt
+import pandas as pd
+import yaml
+
+from . import article, charts, claims, render, tables
+from .paths import DATA, DATAPACKAGE, ROOT
+
+NOT_CHECKED = "not_checked"
+UNVERIFIABLE = "unverifiable"
+REPORT = "report"
+SUBSTANCE = "substance"
+ARTICLE_AUTHOR = "author"
+"""The actor id (data/actors.csv) of the article's author, who speaks in the article's own voice."""
+
+RATING_VALUES = {"accurate": 4, "accurate_but_imprecise": 3, "misleading": 2, "inaccurate": 1}
+"""Place of each judging verdict on the ClaimReview scale (bestRating 4, worstRating 1)."""
+BEST_RATING = max(RATING_VALUES.values())
+WORST_RATING = min(RATING_VALUES.values())
+VERDICT_ORDER = [*RATING_VALUES, UNVERIFIABLE, NOT_CHECKED]
+"""Every verdict, from best to not checked: the order of legends, tables and stacked bars."""
+SHORT_OF_ACCURATE = ("accurate_but_imprecise", "misleading", "inaccurate")
+"""Verdicts that find fault with the claim as worded."""
+
+# Blue for what holds, orange and vermillion for what misleads or is wrong, grey and black for what
+# could not be judged: the Okabe-Ito colours keep these apart for colour-blind readers.
+VERDICT_COLOURS = {
+    "accurate": charts.PALETTE[0],
+    "accurate_but_imprecise": charts.PALETTE[4],
+    "misleading": charts.PALETTE[1],
+    "inaccurate": charts.PALETTE[5],
+    "unverifiable": charts.NEUTRAL,
+    "not_checked": charts.PALETTE[7],
+}
+
+CLAIM_REVIEWS_FILE = DATA / "claim_reviews.jsonld"
+CITATION_FILE = ROOT / "CITATION.cff"
+
+SECTIONS = {
+    "paris_meeting": ["C002", "C003", "C004", "C005", "C012", "C037"],
+    "after_the_meeting": ["C015", "C016", "C017", "C018"],
+    "german_support": ["C007", "C008", "C010"],
+    "ground_troops": ["C019", "C020", "C021", "C022", "C023", "C026", "C027", "C038"],
+    "law": ["C036", "C031"],
+    "russia": ["C039", "C040", "C041", "C042", "C043"],
+}
+"""The chapter's sections and the checks each shows, in the order shown; together, every verdict once."""
+
+GROUPINGS = {"claim_type": ("claim_type_label", "Claim type"),
+             "speaker": ("speaker_label", "Whose claim is rated")}
+"""What :func:`verdict_counts` and :func:`verdict_chart` can group by: column and axis title."""
+
+KIEL_PANELS = [
+    ["K017", "K018", "K019", "K020", "K021", "K022", "K023", "K024"],
+    ["K027", "K028", "K029", "K030", "K031", "K032", "K033", "K034", "K035"],
+    ["K005", "K006", "K007"],
+]
+"""Rows of data/external/kiel_military_aid.csv in the donor chart, one list per panel: cumulative to
+August 2025 and January-August 2025 (the last full month before the article), computed from Release
+29; May-June 2025 as Kiel published it in August 2025."""
+KIEL_ORIGINS = {"published_by_kiel": "published by Kiel",
+                "computed_from_release29": "computed here from Release 29"}
+FOCUS_DONOR = "Germany"
+MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+ORDINALS = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"]
+
+
+# --- loading and checking ------------------------------------------------------------------------
+
+def _fail(where: str, label: str, field: str, message: str) -> tables.DataError:
+    return tables.DataError(f"{where}, {label}, field '{field}': {message}")
+
+
+def load(package: Path = DATAPACKAGE) -> pd.DataFrame:
+    """The verdicts, after checking them against the claims, the facts and the article's date.
+
+    Beyond the schema (unknown claim or fact, verdict outside the scale), every fault raises
+    :class:`tables.DataError` naming the file, the row and the field: a verdict on a claim that is not
+    marked checkable, a checkable claim without a verdict, a verdict without facts (or a
+    ``not_checked`` row with facts), ``rated = report`` on a first-hand claim, a check dated before
+    the article.
+    """
+    package = Path(package)
+    table = tables.load("verdicts", package)
+    where = tables.display_path(package.parent / tables.resource("verdicts", package)["path"])
+    claims_where = tables.display_path(package.parent / tables.resource("claims", package)["path"])
+    claim_table = tables.load("claims", package).set_index("id")
+    published = tables.load("article", package)["date"].iloc[0]
+    # Rows are in file order after the header, and blank lines are refused, so row i is on line i + 2.
+    for line, row in enumerate(table.itertuples(), start=2):
+        label = f"row {row.claim} (line {line})"
+        claim = claim_table.loc[row.claim]
+        if not claim["checkable"]:
+            raise _fail(where, label, "claim", f"{row.claim} is not marked checkable in {claims_where}; "
+                                               "only checkable claims get a verdict")
+        if row.rated == REPORT and claim["reported_by"] is None:
+            raise _fail(where, label, "rated", f"'report' rates the article's report of someone's words, "
+                                               f"but {row.claim} is a first-hand claim (no reported_by in "
+                                               f"{claims_where}); use 'substance'")
+        if row.verdict == NOT_CHECKED and row.fact_ids:
+            raise _fail(where, label, "fact_ids", "a 'not_checked' row cites facts; give the verdict "
+                                                  "they support instead")
+        if row.verdict != NOT_CHECKED and not row.fact_ids:
+            raise _fail(where, label, "fact_ids", f"a verdict of '{row.verdict}' must cite at least one "
+                                                  "fact from data/external/facts.csv")
+        if row.checked_on < published:
+            raise _fail(where, label, "checked_on", f"{row.checked_on} is before the article's date "
+                                                    f"{published}")
+    missing = [claim for claim in claim_table.index[claim_table["checkable"]] if claim not in set(table["claim"])]
+    if missing:
+        raise tables.DataError(
+            f"{where}: checkable claim(s) {', '.join(missing)} of {claims_where} have no verdict; every "
+            "checkable claim needs a row ('not_checked' with the reason if it could not be checked)")
+    return table
+
+
+def scale() -> pd.DataFrame:
+    """The verdict scale, best first: each verdict's label, definition and place on the ClaimReview scale."""
+    terms = claims.vocabulary("verdict").set_index("term").loc[VERDICT_ORDER, ["label", "definition"]]
+    terms["ClaimReview rating"] = [f"{RATING_VALUES[t]} of {BEST_RATING}" if t in RATING_VALUES
+                                   else "label only" if t == UNVERIFIABLE else "no ClaimReview"
+                                   for t in terms.index]
+    return terms.rename_axis("verdict")
+
+
+def checks() -> pd.DataFrame:
+    """Every verdict with its claim spelled out: wording, speaker, labels, facts and their sources.
+
+    ``author`` is the actor whose claim is rated (the speaker, or for ``rated = report`` the actor who
+    relays it); ``speaker_label`` names it for charts.
+    """
+    verdicts = load()
+    readable = claims.readable().set_index("id").drop(columns=["note"])
+    labels = tables.load("vocabulary").set_index(["vocabulary", "term"])["label"]
+    fact_sources = tables.load("facts").set_index("id")["source_ids"]
+    table = verdicts.join(readable, on="claim")
+    table["verdict_label"] = [labels[("verdict", v)] for v in table["verdict"]]
+    table["rated_label"] = [labels[("rated", r)] for r in table["rated"]]
+    table["author"] = [row.reported_by if row.rated == REPORT else row.speaker for row in table.itertuples()]
+    # Chart labels drop the names' glosses in parentheses ("Russia (the Kremlin, Moscow)" -> "Russia").
+    short = [re.sub(r" \(.*\)$", "", name) for name in table["speaker_name"]]
+    table["speaker_label"] = [f"{name} (the article's report)" if rated == REPORT else name
+                              for name, rated in zip(short, table["rated"])]
+    table["source_ids"] = [list(dict.fromkeys(s for fact in facts for s in fact_sources[fact]))
+                           for facts in table["fact_ids"]]
+    return table
+
+
+def summary() -> pd.DataFrame:
+    """How many checkable claims got each verdict, best first, with their ids."""
+    table = checks()
+    rows = []
+    for term, label in scale()["label"].items():
+        ids = list(table.loc[table["verdict"] == term, "claim"])
+        rows.append({"verdict": label, "claims": len(ids), "ids": ", ".join(ids)})
+    return pd.DataFrame(rows).set_index("verdict")
+
+
+# --- the checks as HTML --------------------------------------------------------------------------
+
+def _link(text: str, url: str) -> str:
+    return f'<a href="{escape(url)}" rel="noopener">{escape(text)}</a>'
+
+
+def source_citation(source: pd.Series) -> str:
+    """One source as HTML: publisher, title and date, linked to the original or, failing that, to the
+    copy that was read (marked as such)."""
+    title = f", “{source['title']}”" if isinstance(source["title"], str) else ""
+    date = f" ({source['date_published']})" if isinstance(source["date_published"], str) else ""
+    text = f"{source['publisher']}{title}{date}"
+    if isinstance(source["url"], str):
+        return f"{source.name}: {_link(text, source['url'])}"
+    if isinstance(source["via_url"], str):
+        return f"{source.name}: {escape(text)}, original not found; {_link('read in a republication', source['via_url'])}"
+    return f"{source.name}: {escape(text)}, original not found"
+
+
+def _fact_item(fact: pd.Series, sources: pd.DataFrame) -> str:
+    cited = "; ".join(source_citation(sources.loc[s]) for s in fact["source_ids"]) or "no source found"
+    return (f'<li><strong>{escape(fact.name)}</strong> {escape(fact["statement"])} '
+            f'<span class="fact-check-meta">(refers to {escape(str(fact["refers_to"]))}; confidence '
+            f'{escape(fact["confidence"])})</span><br>Sources: {cited}</li>')
+
+
+def check_html(row, facts: pd.DataFrame, sources: pd.DataFrame) -> str:
+    """One check: the claim as the article words it, then the verdict, the reasoning and the facts."""
+    note = (f'<p class="fact-check-note">Note: {escape(row.note)}</p>' if isinstance(row.note, str) else "")
+    items = "".join(_fact_item(facts.loc[f], sources) for f in row.fact_ids)
+    record = (f'<ul class="fact-check-facts">{items}</ul>' if items
+              else '<p class="fact-check-meta">No fact in the fact base bears on this claim.</p>')
+    return (
+        f'<article class="fact-check verdict-{escape(row.verdict)}" id="check-{escape(row.claim)}">'
+        f'<p class="fact-check-verdict"><span class="verdict-badge">{escape(row.verdict_label)}</span> '
+        f'<span class="fact-check-meta">{escape(row.claim)} · {escape(row.claim_type_label)} · '
+        f'rated: {escape(row.rated_label.lower())}</span></p>'
+        '<p class="fact-check-label">What the article says</p>'
+        f"{claims.quote([row.claim]).data}"
+        '<p class="fact-check-label">What the record shows</p>'
+        f"<p>{escape(row.reasoning)}</p>{note}{record}"
+        "</article>"
+    )
+
+
+def show_section(name: str):
+    """The checks of one section of the chapter (see :data:`SECTIONS`), as HTML."""
+    if name not in SECTIONS:
+        raise ValueError(f"section must be one of {', '.join(SECTIONS)}, got {name!r}")
+    table = checks().set_index("claim")
+    facts = tables.load("facts").set_index("id")
+    sources = tables.load("sources").set_index("id")
+    rows = table.loc[SECTIONS[name]].reset_index()
+    return render.show("".join(check_html(row, facts, sources) for row in rows.itertuples()))
+
+
+# --- verdict charts ------------------------------------------------------------------------------
+
+def verdict_counts(by: str) -> pd.DataFrame:
+    """Checkable claims counted by verdict within each group (``by``: claim_type or speaker)."""
+    if by not in GROUPINGS:
+        raise ValueError(f"by must be one of {', '.join(repr(g) for g in GROUPINGS)}, got {by!r}")
+    column, _ = GROUPINGS[by]
+    table = checks()
+    rows = []
+    for (group, verdict), part in table.groupby([column, "verdict"], sort=False):
+        rows.append({"group": group, "verdict": verdict, "verdict_label": part["verdict_label"].iloc[0],
+                     "verdict_rank": VERDICT_ORDER.index(verdict), "claims": len(part),
+                     "claim_ids": ", ".join(part["claim"])})
+    counts = pd.DataFrame(rows)
+    totals = counts.groupby("group")["claims"].transform("sum")
+    return (counts.assign(group_total=totals)
+            .sort_values(["group_total", "group", "verdict_rank"], ascending=[False, True, True])
+            .reset_index(drop=True))
+
+
+def _short_of_accurate(table: pd.DataFrame) -> tuple[int, int]:
+    """(claims found imprecise, misleading or inaccurate; claims judged) in ``table``."""
+    judged = table[table["verdict"] != NOT_CHECKED]
+    return int(judged["verdict"].isin(SHORT_OF_ACCURATE).sum()), len(judged)
+
+
+def _verdict_headline(by: str) -> tuple[str, str]:
+    """The finding of a verdict chart, computed from the verdicts: (title, first subtitle line)."""
+    table = checks()
+    judged = table[table["verdict"] != NOT_CHECKED]
+    if by == "claim_type":
+        accurate = int((judged["verdict"] == "accurate").sum())
+        faulty = judged[judged["verdict"].isin(("misleading", "inaccurate"))]
+        kinds = faulty["claim_type_label"].str.lower().value_counts()
+        where = ", ".join(f"{kind} ({count})" for kind, count in kinds.items())
+        not_checked = len(table) - len(judged)
+        return (f"{accurate} of {len(judged)} checked claims hold as worded; {len(faulty)} mislead or are wrong",
+                f"Misleading or inaccurate: {where}. Not checked: {not_checked}.")
+    reports = table[table["rated"] == REPORT]
+    own = table[table["speaker"] == ARTICLE_AUTHOR]
+    relayed = table[(table["rated"] == SUBSTANCE) & (table["speaker"] != ARTICLE_AUTHOR)]
+    short_reports, n_reports = _short_of_accurate(reports)
+    short_own, n_own = _short_of_accurate(own)
+    short_relayed, n_relayed = _short_of_accurate(relayed)
+    return (f"The article's reports of others' words: {short_reports} of {n_reports} imprecise or worse",
+            f"Its own claims: {short_own} of {n_own}; claims it relays, checked on substance: "
+            f"{short_relayed} of {n_relayed}.")
+
+
+def verdict_chart(by: str) -> alt.TopLevelMixin:
+    """Stacked bars: the verdicts of the checkable claims, by claim type or by whose claim is rated.
+
+    Clicking a verdict in the legend highlights it (parameter ``verdicts_<by>``).
+    """
+    counts = verdict_counts(by)
+    _, axis_title = GROUPINGS[by]
+    labels = scale()["label"]
+    domain = [labels[v] for v in VERDICT_ORDER]
+    pick = alt.selection_point(name=f"verdicts_{by}", fields=["verdict_label"], bind="legend")
+    label_limit = 300 if by == "speaker" else 160
+    bars = alt.Chart(counts).mark_bar().encode(
+        y=alt.Y("group:N", title=None, sort=alt.SortField("group_total", order="descending"),
+                axis=alt.Axis(labelLimit=label_limit)),
+        x=alt.X("claims:Q", title="Checkable claims", axis=alt.Axis(tickMinStep=1, format="d")),
+        color=alt.Color("verdict_label:N", title="Verdict",
+                        scale=alt.Scale(domain=domain, range=[VERDICT_COLOURS[v] for v in VERDICT_ORDER]),
+                        legend=alt.Legend(columns=3, symbolType="square")),
+        order=alt.Order("verdict_rank:Q"),
+        opacity=alt.condition(pick, alt.value(1.0), alt.value(0.25)),
+        tooltip=[alt.Tooltip("group:N", title=axis_title), alt.Tooltip("verdict_label:N", title="Verdict"),
+                 alt.Tooltip("claims:Q", title="Claims"), alt.Tooltip("claim_ids:N", title="Ids")],
+    ).add_params(pick).properties(width=charts.WIDTH - label_limit,
+                                  height=alt.Step(charts.STEP_HEIGHT))
+    title, finding = _verdict_headline(by)
+    what = ("claim type" if by == "claim_type" else "whose claim is rated")
+    grouped_by = ("claim type" if by == "claim_type" else "whose claim is rated: the speaker, or the article "
+                  "where the verdict rates its report of someone's words")
+    total = int(counts["claims"].sum())
+    description = (f"Horizontal stacked bar chart of the verdicts on the article's {total} checkable claims "
+                   f"by {grouped_by}. {title}. {finding} Click a verdict in the legend to highlight it.")
+    return charts.finish(bars, title=title, subtitle=[finding, f"Checkable claims by {what}; click the legend to highlight a verdict."],
+                         description=description, name=f"verdicts_by_{by}",
+                         source="Source: data/verdicts.csv and data/external/facts.csv; analysis: this report")
+
+
+# --- Kiel Institute figures ----------------------------------------------------------------------
+
+def _month(period: str) -> str:
+    year, month = period.split("-")
+    return f"{MONTHS[int(month) - 1]} {year}"
+
+
+def _ordinal(rank: int) -> str:
+    return ORDINALS[rank - 1] if 1 <= rank <= len(ORDINALS) else f"{rank}th"
+
+
+def kiel_comparison(panels: list[list[str]] = KIEL_PANELS) -> pd.DataFrame:
+    """The Kiel rows of each panel with a label that states the period and where the figure comes from.
+
+    A panel must hold rows of one period, one unit and one origin: anything else would put
+    incomparable figures side by side, so it raises :class:`tables.DataError`.
+    """
+    kiel = tables.load("kiel_military_aid").set_index("id")
+    where = "data/external/kiel_military_aid.csv"
+    frames = []
+    for number, ids in enumerate(panels, start=1):
+        unknown = [i for i in ids if i not in kiel.index]
+        if unknown:
+            raise tables.DataError(f"{where}: panel {number} names unknown row(s) {', '.join(unknown)}")
+        rows = kiel.loc[ids].reset_index()
+        for field in ("period_start", "period_end", "unit", "figure_origin"):
+            if rows[field].nunique() != 1:
+                raise tables.DataError(f"{where}: panel {number} mixes {field} values "
+                                       f"({', '.join(sorted(rows[field].unique()))})")
+        first = rows.iloc[0]
+        kind = "Cumulative" if "cumulative" in first["measure"] else "Allocated"
+        rows["panel"] = (f"{kind}, {_month(first['period_start'])} – {_month(first['period_end'])} "
+                         f"({KIEL_ORIGINS[first['figure_origin']]})")
+        frames.append(rows)
+    table = pd.concat(frames, ignore_index=True)
+    table["source_ids"] = table["source_ids"].map(";".join)
+    return table[["panel", "donor", "value", "unit", "period_start", "period_end", "figure_origin",
+                  "release", "id", "source_ids"]]
+
+
+def kiel_chart() -> alt.TopLevelMixin:
+    """Germany's military aid beside other donors', one panel per period, a donor highlighted.
+
+    A drop-down (parameter ``kiel_donor``) chooses the highlighted donor; the default is Germany.
+    """
+    table = kiel_comparison()
+    panels = list(dict.fromkeys(table["panel"]))
+    donors = sorted(table["donor"].unique())
+    donor = alt.param(name="kiel_donor", value=FOCUS_DONOR,
+                      bind=alt.binding_select(options=donors, name="Highlight donor: "))
+    views = []
+    for panel in panels:
+        base = alt.Chart().transform_filter(alt.datum.panel == panel).encode(
+            y=alt.Y("donor:N", title=None, sort=alt.SortField("value", order="descending")),
+            x=alt.X("value:Q", title="EUR bn, nominal", axis=alt.Axis(tickCount=5)),
+            tooltip=[alt.Tooltip("donor:N", title="Donor"), alt.Tooltip("value:Q", title="EUR bn", format=".2f"),
+                     alt.Tooltip("panel:N", title="Period"), alt.Tooltip("release:N", title="Kiel release"),
+                     alt.Tooltip("id:N", title="Row")],
+        )
+        bars = base.mark_bar().encode(
+            color=alt.condition(alt.datum.donor == donor, alt.value(charts.PALETTE[0]), alt.value(charts.NEUTRAL)))
+        labels = base.mark_text(align="left", dx=3, fontSize=11).encode(text=alt.Text("value:Q", format=".1f"))
+        views.append(alt.layer(bars, labels).properties(
+            title=alt.TitleParams(panel, fontSize=12, fontWeight="normal", anchor="start"),
+            width=charts.WIDTH - 140, height=alt.Step(charts.STEP_HEIGHT)))
+    chart = alt.vconcat(*views, data=table, spacing=18).add_params(donor)
+
+    cumulative, this_year, published = (table[table["panel"] == p] for p in panels)
+    rank_2025 = _rank_of(this_year, FOCUS_DONOR)
+    rank_total = _rank_of(cumulative, FOCUS_DONOR)
+    leader = cumulative.sort_values("value", ascending=False).iloc[0]
+    ratio = leader["value"] / cumulative.set_index("donor").loc[FOCUS_DONOR, "value"]
+    return charts.finish(
+        chart,
+        title=f"Germany: {_ordinal(rank_2025)} in military aid in 2025 to August, {_ordinal(rank_total)} since 2022",
+        subtitle=[f"Since 2022 the {leader['donor']} allocated {ratio:.1f} times as much as Germany.",
+                  "EUR bn, nominal; each panel has its own scale. Choose a donor to highlight below.",
+                  f"Panels 1-2: {cumulative['release'].iloc[0]}, with later revisions.",
+                  f"Panel 3: {published['release'].iloc[0]}."],
+        description=(f"Three horizontal bar charts of military aid to Ukraine by donor, in EUR bn: cumulative "
+                     f"from January 2022 to August 2025, January to August 2025, and May to June 2025. "
+                     f"Germany ranks {_ordinal(rank_total)} cumulatively, behind the {leader['donor']} "
+                     f"({ratio:.1f} times Germany's amount), and {_ordinal(rank_2025)} in 2025 up to August. "
+                     "A drop-down highlights any donor."),
+        name="kiel_military_aid_by_donor",
+        source="Source: Kiel Institute for the World Economy, Ukraine Support Tracker (data/external/kiel_military_aid.csv)",
+    )
+
+
+def _rank_of(rows: pd.DataFrame, donor: str) -> int:
+    ordered = list(rows.sort_values("value", ascending=False)["donor"])
+    return ordered.index(donor) + 1
+
+
+def germany_rank() -> pd.DataFrame:
+    """Germany's rank among the donors Kiel lists, in every period for which a rank is recorded.
+
+    The yardstick matters for "the most important partner": the table shows each period, where its
+    figures come from, Germany's value and rank, the leading donor, and whether the period runs past
+    August 2025, the last full month before the article.
+    """
+    kiel = tables.load("kiel_military_aid")
+    ranked = kiel[kiel["rank"].notna()]
+    rows = []
+    for (start, end, origin, release), group in ranked.groupby(
+            ["period_start", "period_end", "figure_origin", "release"], sort=False):
+        germany = group[group["donor"] == FOCUS_DONOR]
+        if germany.empty:
+            continue
+        leader = group.sort_values("rank").iloc[0]
+        rows.append({
+            "period": f"{_month(start)} – {_month(end)}",
+            "measure": "cumulative" if "cumulative" in germany["measure"].iloc[0] else "in the period",
+            "figures": KIEL_ORIGINS[origin],
+            "Germany, EUR bn": float(germany["value"].iloc[0]),
+            "rank": int(germany["rank"].iloc[0]),
+            "leader": leader["donor"],
+            "leader, EUR bn": float(leader["value"]),
+            "after the article": end > "2025-08",
+            "rows": ", ".join(group["id"]),
+        })
+    return pd.DataFrame(rows).set_index("period")
+
+
+# --- sources and their terms ---------------------------------------------------------------------
+
+def cited_sources() -> list[str]:
+    """Ids of every source the chapter cites: through the verdicts' facts and the Kiel figures."""
+    ids = [s for row in checks()["source_ids"] for s in row]
+    ids += [s for row in kiel_comparison()["source_ids"] for s in row.split(";")]
+    return sorted(set(ids))
+
+
+def terms() -> pd.DataFrame:
+    """The terms under which each cited source is used (sources.csv, column licence), grouped."""
+    sources = tables.load("sources").set_index("id").loc[cited_sources()]
+    sources["licence"] = sources["licence"].fillna("not stated")
+    rows = [{"terms": licence, "sources": len(group), "ids": ", ".join(group.index)}
+            for licence, group in sources.groupby("licence", sort=False)]
+    return pd.DataFrame(rows).sort_values(["sources", "terms"], ascending=[False, True]).set_index("terms")
+
+
+def source_terms(ids: list[str]) -> pd.DataFrame:
+    """Publisher, title, dates and terms of the given sources (an unknown id raises KeyError)."""
+    sources = tables.load("sources").set_index("id")
+    unknown = [i for i in ids if i not in sources.index]
+    if unknown:
+        raise KeyError(f"unknown source id(s) {unknown}: see data/external/sources.csv")
+    return sources.loc[ids, ["publisher", "title", "date_published", "licence"]]
+
+
+# --- ClaimReview ---------------------------------------------------------------------------------
+
+def _actor(actor: pd.Series) -> dict:
+    kind = "Person" if actor["kind"] == "person" else "Organization"
+    return {"@type": kind, "name": actor["name"]}
+
+
+def _creative_work(source: pd.Series) -> dict:
+    work = {"@type": "CreativeWork", "name": source["title"] if isinstance(source["title"], str) else source["publisher"],
+            "publisher": {"@type": "Organization", "name": source["publisher"]}}
+    if isinstance(source["date_published"], str):
+        work["datePublished"] = source["date_published"]
+    if isinstance(source["url"], str):
+        work["url"] = source["url"]
+    work["inLanguage"] = source["language"]
+    return work
+
+
+def report_author() -> dict:
+    """The fact check's author: this report, as named in CITATION.cff."""
+    citation = yaml.safe_load(CITATION_FILE.read_text(encoding="utf-8"))
+    return {"@type": "Organization", "name": citation["title"]}
+
+
+def claim_reviews() -> list[dict]:
+    """One schema.org ClaimReview per checked claim (every verdict except not_checked).
+
+    ``claimReviewed`` is the report's English translation (the review is in English); the claim's
+    exact German wording is ``itemReviewed.text``. ``itemReviewed.appearance`` is the article, with
+    its date and this report's title as headline (the source text carries none); ``appearance``
+    rather than ``firstAppearance``, since the article relays most claims from elsewhere.
+    """
+    table = checks()
+    actors = claims.actors().set_index("id")
+    sources = tables.load("sources").set_index("id")
+    meta = article.metadata()
+    appearance = {"@type": "NewsArticle", "headline": meta["title"],
+                  "disambiguatingDescription": f"Headline {meta['title_origin']}",
+                  "datePublished": meta["date"].isoformat(), "inLanguage": meta["language"]}
+    author = report_author()
+    reviews = []
+    for row in table[table["verdict"] != NOT_CHECKED].itertuples():
+        rating = {"@type": "Rating", "alternateName": row.verdict_label}
+        if row.verdict in RATING_VALUES:
+            rating.update(ratingValue=RATING_VALUES[row.verdict], bestRating=BEST_RATING, worstRating=WORST_RATING)
+        claim = {"@type": "Claim", "identifier": row.claim, "text": row.text_de, "inLanguage": meta["language"],
+                 "author": _actor(actors.loc[row.author]), "appearance": appearance}
+        if row.author != row.speaker:
+            claim["about"] = _actor(actors.loc[row.speaker])
+        reviews.append({
+            "@type": "ClaimReview",
+            "identifier": row.claim,
+            "claimReviewed": row.text_en,
+            "itemReviewed": claim,
+            "reviewRating": rating,
+            "reviewBody": row.reasoning,
+            "author": author,
+            "datePublished": row.checked_on.isoformat(),
+            "inLanguage": "en",
+            "citation": [_creative_work(sources.loc[s]) for s in row.source_ids],
+        })
+    return reviews
+
+
+def claim_reviews_jsonld() -> str:
+    """The ClaimReviews as one JSON-LD document (schema.org context, one @graph), as text."""
+    document = {"@context": "https://schema.org", "@graph": claim_reviews()}
+    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+
+
+def write_claim_reviews(path: Path = CLAIM_REVIEWS_FILE) -> Path:
+    """Write the JSON-LD file the chapter offers for download (tests check it is current)."""
+    Path(path).write_text(claim_reviews_jsonld(), encoding="utf-8")
+    return Path(path)
+
+
+def jsonld_script():
+    """The ClaimReviews as a ``<script type="application/ld+json">`` for the page's HTML.
+
+    ``</`` is written ``<\\/`` (the same string in JSON), so no text can close the script element.
+    """
+    payload = claim_reviews_jsonld().replace("</", "<\\/")
+    return render.show(f'<script type="application/ld+json" id="claim-reviews">\n{payload}</script>')
+
+
+def claim_review_overview() -> pd.DataFrame:
+    """What a machine reads from the ClaimReviews, one row each: claim, rating, whose claim, sources."""
+    rows = []
+    for review in claim_reviews():
+        rating = review["reviewRating"]
+        rows.append({
+            "claim": review["identifier"],
+            "alternateName": rating["alternateName"],
+            "ratingValue": (f"{rating['ratingValue']} of {rating['bestRating']}" if "ratingValue" in rating
+                            else "none (off the scale)"),
+            "claim author": review["itemReviewed"]["author"]["name"],
+            "about": review["itemReviewed"].get("about", {}).get("name", ""),
+            "sources cited": len(review["citation"]),
+        })
+    return pd.DataFrame(rows).set_index("claim")

@@ -1,0 +1,85 @@
+"""A live panel to browse the verdicts: filter by verdict, claim type and whose claim is rated.
+
+In a running notebook::
+
+    from article_analysis.factcheck_widgets import panel
+    panel()              # three drop-downs and the table of matching checks
+
+The panel keeps the table it shows (:attr:`VerdictPanel.table`), so a test can set a drop-down
+programmatically and check the rows, without a browser or a kernel. The data come from
+:func:`article_analysis.factcheck.checks`; this module only wires controls to it. The static book
+offers the same verdicts in its charts and its downloadable files.
+"""
+from __future__ import annotations
+
+import ipywidgets as widgets
+import pandas as pd
+from IPython.display import clear_output, display
+
+from . import factcheck
+
+__all__ = ["ALL", "COLUMNS", "VerdictPanel", "panel"]
+
+ALL = "All"
+COLUMNS = ["claim", "verdict_label", "speaker_label", "claim_type_label", "text_en", "reasoning"]
+"""The columns the panel shows for each matching check."""
+
+
+class VerdictPanel:
+    """Drop-downs ``verdict``, ``claim_type`` and ``speaker``, a caption and the matching checks.
+
+    Each drop-down offers "All" and the labels found in the data. After every change ``table`` holds
+    the matching checks (columns :data:`COLUMNS`). Displaying the panel object displays ``widget``.
+    """
+
+    def __init__(self, verdict: str = ALL, claim_type: str = ALL, speaker: str = ALL) -> None:
+        self.checks = factcheck.checks()
+        labels = factcheck.scale()["label"].tolist()
+        self.verdict = self._dropdown("Verdict", labels, verdict, "verdict")
+        self.claim_type = self._dropdown("Claim type", sorted(self.checks["claim_type_label"].unique()),
+                                         claim_type, "claim_type")
+        self.speaker = self._dropdown("Whose claim", sorted(self.checks["speaker_label"].unique()),
+                                      speaker, "speaker")
+        self.caption = widgets.HTML()
+        self.output = widgets.Output()
+        self.widget = widgets.VBox([widgets.HBox([self.verdict, self.claim_type, self.speaker]),
+                                    self.caption, self.output])
+        self.table: pd.DataFrame
+        for control in (self.verdict, self.claim_type, self.speaker):
+            control.observe(self._on_change, names="value")
+        self.refresh()
+
+    @staticmethod
+    def _dropdown(description: str, options: list[str], value: str, name: str) -> widgets.Dropdown:
+        choices = [ALL, *options]
+        if value not in choices:
+            raise ValueError(f"{name} must be one of {', '.join(repr(c) for c in choices)}, got {value!r}")
+        return widgets.Dropdown(options=choices, value=value, description=description)
+
+    def current_table(self) -> pd.DataFrame:
+        """The checks matching the drop-downs' current values."""
+        table = self.checks
+        for control, column in ((self.verdict, "verdict_label"), (self.claim_type, "claim_type_label"),
+                                (self.speaker, "speaker_label")):
+            if control.value != ALL:
+                table = table[table[column] == control.value]
+        return table[COLUMNS].reset_index(drop=True)
+
+    def refresh(self) -> None:
+        """Recompute the table from the drop-downs and redraw caption and table."""
+        self.table = self.current_table()
+        self.caption.value = f"{len(self.table)} of {len(self.checks)} checkable claims match."
+        with self.output:
+            clear_output(wait=True)
+            display(self.table)
+
+    def _on_change(self, change) -> None:
+        self.refresh()
+
+    def _ipython_display_(self) -> None:
+        display(self.widget)
+
+
+def panel(verdict: str = ALL, claim_type: str = ALL, speaker: str = ALL) -> VerdictPanel:
+    """Build the verdict browser: three drop-downs and the table of matching checks."""
+    return VerdictPanel(verdict=verdict, claim_type=claim_type, speaker=speaker)
