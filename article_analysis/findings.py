@@ -5,7 +5,7 @@ and strict nbval notices the difference.
 """
 from __future__ import annotations
 
-from . import article, claims
+from . import article, claims, factcheck
 
 # The landing page sits at the book's root, one level above the chapters.
 LANDING_TO_CLAIMS = f"chapters/{claims.CLAIMS_PAGE}"
@@ -32,6 +32,37 @@ def about_the_article() -> list[str]:
     ]
 
 
+def _ordinal(rank: int) -> str:
+    return {1: "first", 2: "second", 3: "third"}.get(int(rank), f"no. {int(rank)}")
+
+
+def from_the_fact_check() -> list[str]:
+    """Findings of the chapter 'Checking the claims'."""
+    checks = factcheck.checks()
+    counts = checks["verdict_label"].value_counts()
+    checked = checks[checks["verdict"] != "not_checked"]
+    ranks = factcheck.germany_rank().reset_index()
+    in_2025 = ranks[(ranks["period"] == "Jan 2025 – Aug 2025")].iloc[0]
+    cumulative = ranks[(ranks["period"] == "Jan 2022 – Aug 2025")].iloc[0]
+    worst = checked[checked["verdict"].isin(["misleading", "inaccurate"])]
+    flagged = "; ".join(f"{claims.link(row.claim, LANDING_TO_CLAIMS)} {row.verdict_label.lower()}"
+                        for row in worst.itertuples())
+    breakdown = ", ".join(f"{counts[label]} {label.lower()}" for label in factcheck.scale()["label"]
+                          if label in counts and label != "Not checked")
+    return [
+        f"Of {len(checks)} checkable claims, {len(checked)} could be checked against sourced facts "
+        f"({breakdown}); {counts.get('Not checked', 0)} were not checked, with the reason stated "
+        f'(<a href="chapters/06_fact_check.html">Checking the claims</a>). Rated misleading or '
+        f"inaccurate: {flagged}.",
+        f"By the Kiel Institute's figures (computed from a release published after the article), "
+        f"Germany ranked {_ordinal(in_2025['rank'])} among military donors to Ukraine from January to "
+        f"August 2025 (€{in_2025['Germany, EUR bn']:.1f} bn) but {_ordinal(cumulative['rank'])} "
+        f"cumulatively since 2022, behind the {cumulative['leader']} (€{cumulative['leader, EUR bn']:.1f} bn "
+        f"against €{cumulative['Germany, EUR bn']:.1f} bn): whether Germany is \"the most important "
+        f"partner\" depends on the yardstick.",
+    ]
+
+
 def key_findings() -> str:
     """All findings as a Markdown list, for the landing page."""
-    return "\n".join(f"- {finding}" for finding in about_the_article())
+    return "\n".join(f"- {finding}" for finding in about_the_article() + from_the_fact_check())
