@@ -85,25 +85,26 @@ def power_chart(table: pd.DataFrame | None = None) -> alt.TopLevelMixin:
 def blocking_chart(table: pd.DataFrame | None = None) -> alt.TopLevelMixin:
     """Russia's blocking share in each design (:func:`guarantors.russia_table`, the default)."""
     table = guarantors.russia_table() if table is None else table
-    data = table[["design", "rule", "russia_blocking_share", "russia_can_block_alone"]].copy()
-    data["blocking_share"] = [float(v) for v in data["russia_blocking_share"]]
-    data["exact"] = [guarantors.exact_label(v) for v in data["russia_blocking_share"]]
-    data["veto"] = data["russia_can_block_alone"].map({True: "Russia can block alone",
-                                                        False: "Russia cannot block alone"})
-    data = data.drop(columns=["russia_blocking_share", "russia_can_block_alone"])
+    shares = table["russia_blocking_share"]
+    data = pd.DataFrame({
+        "design": table["design"],
+        "blocking_share": [float(v) for v in shares],
+        "exact": [guarantors.exact_label(v) for v in shares],
+        # A blocking share of 1 is a veto: every coalition that passes with Russia fails without it.
+        "veto": ["Russia can block alone" if v == 1 else "Russia cannot block alone" for v in shares],
+    })
     base = alt.Chart(data).encode(
         y=alt.Y("design:N", title=None, sort=list(table["design"]), axis=alt.Axis(labelLimit=230)),
         x=alt.X("blocking_share:Q", title="Share of the decisions it would support that Russia's no stops",
-                scale=alt.Scale(domain=[0, 1]), axis=alt.Axis(format="%", tickCount=5)),
-        tooltip=[alt.Tooltip("design:N", title="Design"), alt.Tooltip("rule:N", title="Rule"),
-                 alt.Tooltip("exact:N", title="Russia's blocking share")],
+                scale=alt.Scale(domain=[0, 1]), axis=alt.Axis(format="%", values=[0, 0.25, 0.5, 0.75, 1])),
+        tooltip=[alt.Tooltip("design:N", title="Design"), alt.Tooltip("exact:N", title="Russia's blocking share")],
     )
     bars = base.mark_bar(height=16).encode(
         color=alt.Color("veto:N", title=None,
                         scale=alt.Scale(domain=["Russia can block alone", "Russia cannot block alone"],
                                         range=[RUSSIA_COLOUR, OTHER_COLOUR])))
     labels = base.mark_text(align="left", dx=4, fontSize=11).encode(text="exact:N")
-    chart = alt.layer(bars, labels).properties(width=charts.WIDTH - 230 - _LABEL_WIDTH + 40, height=alt.Step(26))
+    chart = alt.layer(bars, labels).properties(width=charts.WIDTH - 220 - _LABEL_WIDTH + 60, height=alt.Step(26))
     return charts.finish(
         chart,
         title="With a veto Russia stops every decision; by majority, 6/11; outside, none",

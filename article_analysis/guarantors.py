@@ -242,25 +242,34 @@ def design_power(designs: Sequence[Design] = DESIGNS) -> pd.DataFrame:
 
 
 def russia_table(designs: Sequence[Design] = DESIGNS) -> pd.DataFrame:
-    """One row per design: its rule, who can block alone, and Russia's power and blocking share.
+    """One row per design: who can block alone, and Russia's power and blocking share.
 
-    Columns: design, rule, who_can_block_alone (names, or "nobody"), russia_shapley_shubik,
-    russia_banzhaf, russia_blocking_share (exact Fractions) and russia_can_block_alone.
+    Columns: design, who_can_block_alone, russia_shapley_shubik, russia_banzhaf and
+    russia_blocking_share (exact Fractions). who_can_block_alone names the veto players, or says
+    "nobody", or "every voting member (n)" when every member with a vote is one. Russia can block alone
+    exactly when its blocking share is 1.
     """
     rows = []
     for d in designs:
         summary = power.summary(d.game).set_index("player").loc[RUSSIA]
-        vetoes = power.veto_players(d.game)
         rows.append({
             "design": d.label,
-            "rule": d.rule,
-            "who_can_block_alone": ", ".join(p for p in d.game.players if p in vetoes) or "nobody",
+            "who_can_block_alone": _who_can_block(d.game),
             "russia_shapley_shubik": summary["shapley_shubik"],
             "russia_banzhaf": summary["banzhaf"],
             "russia_blocking_share": summary["blocking_share"],
-            "russia_can_block_alone": RUSSIA in vetoes,
         })
     return pd.DataFrame(rows)
+
+
+def _who_can_block(game: power.WeightedGame) -> str:
+    vetoes = power.veto_players(game)
+    voting = {p for p, w in zip(game.players, game.weights) if w > 0}
+    if not vetoes:
+        return "nobody"
+    if vetoes == voting:
+        return f"every voting member ({len(voting)})"
+    return ", ".join(p for p in game.players if p in vetoes)
 
 
 def exact_label(value: Fraction) -> str:

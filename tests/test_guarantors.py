@@ -53,12 +53,15 @@ def test_russia_table_states_who_can_block():
         "Coalition of the willing (26)": (0, 0, False),
     }
     assert list(table.index) == list(expected)
-    for label, (ss, block, alone) in expected.items():
+    for design, (label, (ss, block, alone)) in zip(guarantors.DESIGNS, expected.items()):
         row = table.loc[label]
-        assert (row["russia_shapley_shubik"], row["russia_blocking_share"], row["russia_can_block_alone"]) == (
-            ss, block, alone), label
+        assert (row["russia_shapley_shubik"], row["russia_blocking_share"]) == (ss, block), label
+        assert (RUSSIA in power.veto_players(design.game)) == alone == (block == 1), label
     assert table.loc["UN Security Council", "who_can_block_alone"] == ", ".join(P5)
-    assert table.loc["P5 without Russia, unanimous", "who_can_block_alone"] == "China, France, United Kingdom, United States"
+    assert table.loc["P5 as guarantors, unanimous", "who_can_block_alone"] == "every voting member (5)"
+    assert table.loc["P5 without Russia, unanimous", "who_can_block_alone"] == "every voting member (4)"
+    assert table.loc["Security Council, Russia abstaining", "who_can_block_alone"] == (
+        "China, France, United Kingdom, United States")
     assert table.loc["P5 as guarantors, majority of 3", "who_can_block_alone"] == "nobody"
     assert table.loc["Coalition of the willing (26)", "who_can_block_alone"] == "nobody"
 
@@ -278,10 +281,10 @@ def test_power_chart():
 def test_blocking_chart():
     spec = guarantor_charts.blocking_chart().to_dict()
     (rows,) = spec["datasets"].values()
-    shares = {r["design"]: (r["blocking_share"], r["exact"]) for r in rows}
-    assert shares["P5 as guarantors, majority of 3"] == (6 / 11, "6/11 (54.5 %)")
-    assert shares["UN Security Council"] == (1.0, "1 (100 %)")
-    assert shares["Coalition of the willing (26)"] == (0.0, "0")
+    shares = {r["design"]: (r["blocking_share"], r["exact"], r["veto"]) for r in rows}
+    assert shares["P5 as guarantors, majority of 3"] == (6 / 11, "6/11 (54.5 %)", "Russia cannot block alone")
+    assert shares["UN Security Council"] == (1.0, "1 (100 %)", "Russia can block alone")
+    assert shares["Coalition of the willing (26)"] == (0.0, "0", "Russia cannot block alone")
     assert "Russia's blocking share" in spec["title"]["subtitle"][0]
 
 
