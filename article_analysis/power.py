@@ -85,6 +85,7 @@ __all__ = [
     "banzhaf",
     "banzhaf_bruteforce",
     "blocking_share",
+    "check_int",
     "coalition_of_the_willing",
     "is_dummy",
     "p5_unanimity",
@@ -129,7 +130,8 @@ def _check_players(players: Sequence[str]) -> tuple[str, ...]:
     return players
 
 
-def _check_int(name: str, value) -> int:
+def check_int(name: str, value) -> int:
+    """``value`` as an int; anything but an integer (bool included) raises TypeError naming ``name``."""
     if isinstance(value, bool) or not isinstance(value, (int, np.integer)):
         raise TypeError(f"{name}: must be an integer, got {value!r}")
     return int(value)
@@ -152,7 +154,7 @@ class WeightedGame:
 
     def __post_init__(self) -> None:
         players = _check_players(self.players)
-        weights = tuple(_check_int("weights", w) for w in self.weights)
+        weights = tuple(check_int("weights", w) for w in self.weights)
         if len(weights) != len(players):
             raise ValueError(
                 f"weights: need exactly one weight per player ({len(players)}), got {len(weights)}"
@@ -160,7 +162,7 @@ class WeightedGame:
         negative = [f"{p}={w}" for p, w in zip(players, weights) if w < 0]
         if negative:
             raise ValueError(f"weights: must be >= 0, got {', '.join(negative)}")
-        quota = _check_int("quota", self.quota)
+        quota = check_int("quota", self.quota)
         total = sum(weights)
         if not 1 <= quota <= total:
             raise ValueError(
@@ -252,9 +254,9 @@ def security_council(permanent: int = 5, elected: int = 10, votes_needed: int = 
     members are "Elected 1", "Elected 2", ...
     Substantive decisions only; abstention is modelled as a no (see the module docstring).
     """
-    permanent = _check_int("permanent", permanent)
-    elected = _check_int("elected", elected)
-    votes_needed = _check_int("votes_needed", votes_needed)
+    permanent = check_int("permanent", permanent)
+    elected = check_int("elected", elected)
+    votes_needed = check_int("votes_needed", votes_needed)
     if permanent < 0:
         raise ValueError(f"permanent: must be >= 0, got {permanent}")
     if elected < 0:
@@ -302,7 +304,7 @@ def coalition_of_the_willing(n: int, outsiders: Sequence[str] = ("Russia",)) -> 
     chapter can show them in the same table: they are dummies, with power 0 and blocking share 0.
     Pass ``outsiders=()`` for the members alone.
     """
-    n = _check_int("n", n)
+    n = check_int("n", n)
     if n < 1:
         raise ValueError(f"n: the coalition needs at least 1 member, got {n}")
     members = {f"Member {i}": 1 for i in range(1, n + 1)}
