@@ -5,7 +5,7 @@ and strict nbval notices the difference.
 """
 from __future__ import annotations
 
-from . import article, claims, factcheck
+from . import article, claims, factcheck, guarantors
 
 # The landing page sits at the book's root, one level above the chapters.
 LANDING_TO_CLAIMS = f"chapters/{claims.CLAIMS_PAGE}"
@@ -63,6 +63,36 @@ def from_the_fact_check() -> list[str]:
     ]
 
 
+def from_the_guarantor_designs() -> list[str]:
+    """Findings of the chapter 'Guarantors with a veto'."""
+    russia = guarantors.russia_table().set_index("design")
+    unanimous = russia.loc["P5 as guarantors, unanimous"]
+    council = russia.loc["UN Security Council"]
+    coalition = russia.loc[f"Coalition of the willing ({guarantors.COALITION_SIZE})"]
+    published = guarantors.published_values()
+    return [
+        f"If the five permanent members decide on guarantees for Ukraine unanimously, Russia alone can "
+        f"block {_blocked(unanimous['russia_blocking_share'])}; in the Security Council, "
+        f"{_blocked(council['russia_blocking_share'])}; in a coalition of the willing, "
+        f"{_blocked(coalition['russia_blocking_share'])}. Its share of voting power is only "
+        f"{guarantors.exact_label(unanimous['russia_shapley_shubik'])} and "
+        f"{guarantors.exact_label(council['russia_shapley_shubik'])} (Shapley–Shubik): the veto, not the "
+        f'weight, decides (<a href="chapters/05_guarantors.html">Guarantors with a veto</a>). The '
+        f"{len(published)} published Security Council values are reproduced exactly"
+        f"{'' if published['equal'].all() else ' except where the chapter says otherwise'}.",
+    ]
+
+
+def _blocked(share) -> str:
+    """A blocking share in words: of the decisions that would pass with Russia's yes, how many its no stops."""
+    if share == 1:
+        return "every decision that would otherwise pass"
+    if share == 0:
+        return "none"
+    return f"{guarantors.exact_label(share)} of the decisions that would otherwise pass"
+
+
 def key_findings() -> str:
     """All findings as a Markdown list, for the landing page."""
-    return "\n".join(f"- {finding}" for finding in about_the_article() + from_the_fact_check())
+    return "\n".join(f"- {finding}" for finding in about_the_article() + from_the_fact_check()
+                     + from_the_guarantor_designs())
