@@ -10,7 +10,8 @@ Everything here is read from ``data/external/`` through the data package, with i
 * :func:`budget` — the federal budget line for Ukraine's military support, 2025 and 2026;
 * :func:`budget_comparison` — that line beside what it would be if spending grew like the pledge;
 * :func:`facts` — the sourced facts of one topic (e.g. ``budget``), for display;
-* :func:`sources` / :func:`sources_for` — the outside sources behind the rows a chapter uses.
+* :func:`sources` / :func:`sources_for` — the outside sources behind the rows a chapter uses, and
+  :func:`source_list` to show them as a list of links.
 
 A fact this module needs and cannot find, or finds in another unit, raises
 :class:`~article_analysis.tables.DataError` naming the file, the row and the field: a chart must
@@ -20,7 +21,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from html import escape
 from pathlib import Path
+from urllib.parse import urlparse
 
 import pandas as pd
 
@@ -28,7 +31,7 @@ from . import tables, trajectory
 from .paths import DATAPACKAGE
 
 __all__ = ["BudgetLine", "BUDGET_LINES", "baseline_notes", "baseline_table", "budget", "budget_comparison",
-           "delivered_counts", "facts", "sources", "sources_for"]
+           "delivered_counts", "facts", "source_list", "sources", "sources_for"]
 
 BUDGET_UNIT = "EUR bn"
 # The baseline notes flag a count that is only a lower bound ("more than 60") with this prefix.
@@ -226,3 +229,25 @@ def sources(ids: Iterable[str], package: Path = DATAPACKAGE) -> pd.DataFrame:
     published = [d if isinstance(d, str) and d else "date not shown" for d in rows["date_published"]]
     return pd.DataFrame({"id": rows["id"], "publisher": rows["publisher"], "title": title,
                          "published": published, "url": url}).set_index("id")
+
+
+def source_list(table: pd.DataFrame):
+    """Show a :func:`sources` table as a list: id, publisher, title, date and a link to the page read.
+
+    All text is escaped; only http(s) addresses become links, shown by their host name.
+    """
+    from .render import show
+
+    items = []
+    for source_id, row in table.iterrows():
+        url = row["url"]
+        parsed = urlparse(url) if isinstance(url, str) else None
+        if parsed and parsed.scheme in {"http", "https"} and parsed.netloc:
+            link = f'<a href="{escape(url, quote=True)}">{escape(parsed.netloc)}</a>'
+        else:
+            link = "address not found"
+        items.append(
+            f'<li id="source-{escape(source_id, quote=True)}"><strong>{escape(source_id)}</strong> '
+            f"{escape(row['publisher'])}: {escape(row['title'])}, {escape(row['published'])}. {link}</li>"
+        )
+    return show('<ul class="source-list">' + "".join(items) + "</ul>")

@@ -371,7 +371,9 @@ def _explorer_layers(base: alt.Chart, legend) -> alt.LayerChart:
     explorer's legend follows the reading chosen). Colours and dashes are taken in that order.
     """
     encoded = base.encode(
-        x=alt.X("year:Q", title=None, axis=alt.Axis(format="d", tickMinStep=1)),
+        # The horizon changes in the browser: years exactly from start to end, overlapping labels thinned.
+        x=alt.X("year:Q", title=None, scale=alt.Scale(nice=False, zero=False),
+                axis=alt.Axis(format="d", tickMinStep=1, labelOverlap="greedy", labelFlush=False)),
         y=alt.Y("index:Q", title=INDEX_TITLE),
         color=alt.Color("series:N", title=None, scale=alt.Scale(domain=legend, range=charts.PALETTE),
                         legend=alt.Legend(columns=2, symbolType="stroke", symbolStrokeWidth=2.5)),
@@ -392,7 +394,10 @@ def _explorer_layers(base: alt.Chart, legend) -> alt.LayerChart:
     ).transform_calculate(
         end_text="'×' + format(datum.index / 100, ',.2f')"
     ).mark_text(align="right", dx=-6, dy=-12, fontWeight="bold", fontSize=12).encode(text="end_text:N")
-    return alt.layer(lines, points, ends).properties(width=charts.WIDTH, height=300)
+    # Narrower than the page's charts, and re-fitted on every redraw: the y labels grow with the rate
+    # (up to 10 digits at 50 % a year).
+    return alt.layer(lines, points, ends).properties(
+        width=charts.WIDTH - 60, height=300, autosize=alt.AutoSizeParams(type="pad", resize=True))
 
 
 def _vega_string(text: str) -> str:

@@ -152,6 +152,17 @@ def test_sources_for_reads_lists_and_joined_ids():
         air_defence.sources_for(pd.DataFrame({"x": [1]}))
 
 
+def test_source_list_escapes_and_links_only_web_addresses():
+    table = pd.DataFrame({"publisher": ["<script>x</script>", "B"], "title": ["T & U", "V"],
+                          "published": ["2025", "2024"], "url": ["https://example.org/a?b=1&c=2", "javascript:alert(1)"]},
+                         index=pd.Index(["S1", "S2"], name="id"))
+    page = air_defence.source_list(table).data
+    assert "<script>" not in page and "&lt;script&gt;" in page and "T &amp; U" in page
+    assert '<a href="https://example.org/a?b=1&amp;c=2">example.org</a>' in page
+    assert "javascript:" not in page and "address not found" in page
+    assert '<li id="source-S1">' in page
+
+
 # --- the charts -------------------------------------------------------------------------------------
 
 CHARTS = {
