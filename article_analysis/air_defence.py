@@ -37,6 +37,10 @@ BUDGET_UNIT = "EUR bn"
 # The baseline notes flag a count that is only a lower bound ("more than 60") with this prefix.
 LOWER_BOUND_MARK = "LOWER BOUND"
 NOT_FOUND = "not found"
+# The kinds of figure in budget_comparison.
+BEFORE = "budget, before the article"
+AFTER = "budget, after the article"
+COMPUTED = "if the line grew like the pledge"
 
 
 @dataclass(frozen=True)
@@ -151,8 +155,8 @@ def budget_comparison(rate: float = 0.2, table: pd.DataFrame | None = None) -> p
     capability constant: +(1 + rate)² − 1). Both treat the whole line as if it grew like air defence;
     the share of air defence in the line was not found.
 
-    Columns: ``label``, ``year``, ``eur_bn``, ``growth_vs_2025``, ``kind`` ("budget, before the
-    article", "budget, after the article", "if the line grew like the pledge"), ``source_ids`` (for
+    Columns: ``label``, ``year``, ``eur_bn``, ``growth_vs_2025``, ``kind`` (:data:`BEFORE`,
+    :data:`AFTER` or :data:`COMPUTED`), ``fact_id`` (empty for computed rows) and ``source_ids`` (for
     the computed rows, the sources of the 2025 figure they start from).
     """
     table = budget() if table is None else table
@@ -162,8 +166,7 @@ def budget_comparison(rate: float = 0.2, table: pd.DataFrame | None = None) -> p
     if base["year"] != trajectory.START_YEAR:
         raise ValueError(f"table must start with the {trajectory.START_YEAR} budget, got {int(base['year'])}")
     rows = [(row.label, row.year, row.eur_bn, row.eur_bn / base["eur_bn"] - 1,
-             "budget, after the article" if row.after_article else "budget, before the article",
-             "; ".join(row.source_ids))
+             AFTER if row.after_article else BEFORE, row.fact_id, "; ".join(row.source_ids))
             for row in table.itertuples()]
     assumptions = {
         "number": f"2026 at +{yearly['number'] * 100:.0f} % (cost grows with number)",
@@ -171,8 +174,8 @@ def budget_comparison(rate: float = 0.2, table: pd.DataFrame | None = None) -> p
     }
     for reading, label in assumptions.items():
         rows.append((label, trajectory.START_YEAR + 1, base["eur_bn"] * (1 + yearly[reading]), yearly[reading],
-                     "if the line grew like the pledge", "; ".join(base["source_ids"])))
-    return pd.DataFrame(rows, columns=["label", "year", "eur_bn", "growth_vs_2025", "kind", "source_ids"])
+                     COMPUTED, "", "; ".join(base["source_ids"])))
+    return pd.DataFrame(rows, columns=["label", "year", "eur_bn", "growth_vs_2025", "kind", "fact_id", "source_ids"])
 
 
 def facts(topic: str, ids: Iterable[str] | None = None, package: Path = DATAPACKAGE) -> pd.DataFrame:

@@ -18,15 +18,17 @@ in Chromium against :func:`explorer_series`, which the live panel (:mod:`traject
 from __future__ import annotations
 
 import json
+import math
 
 import altair as alt
 import pandas as pd
 
-from . import charts, trajectory
+from . import air_defence, charts, trajectory
 
-__all__ = ["COMPONENTS", "EXPLORER_HORIZON", "EXPLORER_RATES", "baseline_chart", "budget_chart",
-           "end_label", "explorer_chart", "explorer_grid", "explorer_series", "explorer_view",
-           "growth_models_chart", "milestones_chart", "readings_chart", "sensitivity_chart"]
+__all__ = ["ALL_READINGS_LABEL", "COMPONENTS", "EXPLORER_HORIZON", "EXPLORER_RATES", "HORIZON_PARAM",
+           "RATE_PARAM", "READING_PARAM", "baseline_chart", "budget_chart", "end_label", "explorer_chart",
+           "explorer_grid", "explorer_series", "explorer_view", "growth_models_chart", "milestones_chart",
+           "readings_chart", "sensitivity_chart"]
 
 MODEL_SOURCE = "Model: article_analysis.trajectory (this report); pledge as reported in the article of 2025-09-04"
 INDEX_TITLE = f"Index ({trajectory.START_YEAR} = 100)"
@@ -38,7 +40,6 @@ COMPONENTS = {
 }
 """What the model tracks, id → legend label, in legend order."""
 
-COMPONENT_COLOURS = [charts.PALETTE[0], charts.PALETTE[1], charts.PALETTE[2]]
 DASHES = [[1, 0], [6, 4], [2, 3], [10, 3, 2, 3]]
 """Line dashes in legend order: solid, dashed, dotted, dash-dot."""
 TEXT_COLOUR = charts.PALETTE[7]
@@ -67,19 +68,17 @@ def _amount(value: float) -> str:
     return f"{value:,.2f}".rstrip("0").rstrip(".")
 
 
-def _component_colour(order: list[str] | None = None) -> alt.Color:
-    labels = list(COMPONENTS.values()) if order is None else order
+def _component_colour() -> alt.Color:
+    labels = list(COMPONENTS.values())
     return alt.Color("series:N", title=None, sort=labels,
-                     scale=alt.Scale(domain=labels, range=COMPONENT_COLOURS[:len(labels)]))
+                     scale=alt.Scale(domain=labels, range=charts.PALETTE[:len(labels)]))
 
 
 def readings_chart(rate: float = 0.2, years: int = 10) -> alt.FacetChart:
     """Small multiples: number, effectiveness and capability under each reading, year by year."""
     table = trajectory.project(rate, years, trajectory.ALL)
-    long = table.melt(id_vars=["reading", "year"], value_vars=[f"{c}_index" for c in COMPONENTS],
-                      var_name="component", value_name="index").dropna(subset=["index"])
-    long["component"] = long["component"].str.removesuffix("_index")
-    long["series"] = long["component"].map(COMPONENTS)
+    # Each panel is what the explorer shows for that one reading.
+    long = pd.concat([explorer_series(table[table["reading"] == r]) for r in trajectory.READINGS], ignore_index=True)
     long["reading"] = long["reading"].map(lambda r: trajectory.READINGS[r].label)
     last = trajectory.START_YEAR + years
     end = trajectory.milestones(rate, [last]).set_index("reading")
@@ -211,14 +210,16 @@ def sensitivity_chart(rates=trajectory.DEFAULT_RATES, years: int = 10, pledged: 
         y=alt.Y("low:Q", title=f"Capability, index ({trajectory.START_YEAR} = 100)"), y2="high:Q")
     base = alt.Chart(table).encode(
         x="year:Q", y="capability_index:Q", detail="rate_label:N",
-        color=alt.condition(alt.datum.pledged, alt.value(charts.PALETTE[0]), alt.value("#666666")),
+        color=alt.condition(alt.datum.pledged, alt.value(charts.PALETTE[0]), alt.value(charts.NEUTRAL)),
     )
     lines = base.mark_line().encode(
         strokeWidth=alt.condition(alt.datum.pledged, alt.value(3.5), alt.value(1.5)),
         tooltip=[alt.Tooltip("rate_label:N", title="Rate a year"), alt.Tooltip("year:Q", title="Year"),
                  alt.Tooltip("capability_index:Q", title="Index", format=",.1f")])
+    # Labels in full black (grey text would be too faint), the pledged rate in its line's blue.
     ends = base.transform_filter(alt.datum.year == last).mark_text(align="left", dx=5, fontSize=11).encode(
-        text="end_label:N")
+        text="end_label:N",
+        color=alt.condition(alt.datum.pledged, alt.value(charts.PALETTE[0]), alt.value(TEXT_COLOUR)))
     ordered = list(dict.fromkeys(table["rate"]))
     low, high = min(ordered), max(ordered)
     return charts.finish(
@@ -249,7 +250,7 @@ def baseline_chart(counts: pd.DataFrame, rate: float = 0.2, years: int = 10) -> 
     table["unit"] = table["system"].map(units)
     last = trajectory.START_YEAR + years
     bars = alt.Chart().mark_bar(color=charts.PALETTE[0]).encode(
-        x=alt.X("year:O", title=None, axis=alt.Axis(labelAngle=0, values=[trajectory.START_YEAR, last - 5, last])),
+        x=alt.X("year:O", title=None, axis=alt.Axis(labelAngle=0, values=list(range(trajectory.START_YEAR, last + 1, 5)))),
         y=alt.Y("count_floor:Q", title="Whole systems"),
         tooltip=[alt.Tooltip("system:N", title="System"), alt.Tooltip("year:O", title="Year"),
                  alt.Tooltip("count_floor:Q", title="Whole systems"), alt.Tooltip("unit:N", title="Unit"),
@@ -289,7 +290,8 @@ def budget_chart(comparison: pd.DataFrame) -> alt.LayerChart:
     kinds = list(dict.fromkeys(table["kind"]))
     base = alt.Chart(table).encode(
         y=alt.Y("label:N", sort=list(table["label"]), title=None),
-        x=alt.X("eur_bn:Q", title="EUR bn", scale=alt.Scale(domain=[0, 15])),
+        # Room to the right of the longest bar for its label.
+        x=alt.X("eur_bn:Q", title="EUR bn", scale=alt.Scale(domain=[0, math.ceil(table["eur_bn"].max() * 1.3)])),
         color=alt.Color("kind:N", title=None, sort=kinds, legend=alt.Legend(direction="vertical"),
                         scale=alt.Scale(domain=kinds, range=[charts.PALETTE[0], charts.PALETTE[4], charts.PALETTE[1]])),
         tooltip=[alt.Tooltip("label:N", title="Figure"), alt.Tooltip("eur_bn:Q", title="EUR bn", format=",.2f"),
@@ -300,18 +302,22 @@ def budget_chart(comparison: pd.DataFrame) -> alt.LayerChart:
     labels = base.mark_text(align="left", dx=3, fontSize=11).encode(
         text="value_label:N", color=alt.value(TEXT_COLOUR))
     rows = table.set_index("label")
-    plan = table[table["kind"] == "budget, before the article"].iloc[-1]
-    computed = table[table["kind"] == "if the line grew like the pledge"]
+    plan = table[table["kind"] == air_defence.BEFORE].iloc[-1]
+    computed = table[table["kind"] == air_defence.COMPUTED]
+    sourced = table[table["kind"] != air_defence.COMPUTED]
+    after = table.loc[table["kind"] == air_defence.AFTER, "label"]
     return charts.finish(
         (bars + labels).properties(width=charts.WIDTH - 270, height=alt.Step(charts.STEP_HEIGHT)),
         title=f"2026 plan: +{plan['growth_vs_2025'] * 100:.0f} %; growing like the pledge: "
               f"+{computed['growth_vs_2025'].min() * 100:.0f} % to +{computed['growth_vs_2025'].max() * 100:.0f} %",
         subtitle="Federal budget line for military aid to Ukraine (all military aid, not air defence alone)",
-        source="Budget: data/external/facts.csv F041–F043 (sources there); growth paths: this report",
+        source=f"Budget: data/external/facts.csv {', '.join(sourced['fact_id'])} (sources there); "
+               "growth paths: this report",
         description=(
             "Horizontal bars in EUR bn: " + "; ".join(f"{label}: {rows.loc[label, 'eur_bn']:,.2f}" for label in table["label"])
-            + ". The first three are sourced budget figures (the third decided after the article); the last two "
-            "are computed from the 2025 figure."
+            + f". Sourced budget figures: {', '.join(sourced['label'])}"
+            + (f" ({', '.join(after)}: decided after the article)" if len(after) else "")
+            + f". Computed from the {trajectory.START_YEAR} figure: {', '.join(computed['label'])}."
         ),
         name="air_defence_budget",
     )

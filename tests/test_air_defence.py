@@ -108,12 +108,13 @@ def test_budget_names_a_missing_fact(data_copy):
 
 def test_budget_comparison():
     table = air_defence.budget_comparison(0.2).set_index("label")
-    computed = table[table["kind"] == "if the line grew like the pledge"]
+    computed = table[table["kind"] == air_defence.COMPUTED]
     assert list(computed["growth_vs_2025"].round(12)) == [0.2, 0.44]
     assert list(computed["eur_bn"].round(9)) == [9.96, 11.952]
     assert set(computed["source_ids"]) == {"S042; S045; S065"}  # the 2025 figure they start from
     assert table.loc["2026: planned at the time of the article", "growth_vs_2025"] == pytest.approx(8.5 / 8.3 - 1)
-    assert table.loc["2026: plan raised in November 2025", "kind"] == "budget, after the article"
+    assert table.loc["2026: plan raised in November 2025", "kind"] == air_defence.AFTER
+    assert list(table["fact_id"]) == ["F041", "F042", "F043", "", ""]
 
 
 def test_budget_comparison_needs_the_2025_base():
@@ -224,6 +225,9 @@ def test_budget_chart_labels_growth():
     assert [row["value_label"] for row in rows] == [
         "€8.3 bn", "€8.5 bn (+2 %)", "€11.55 bn (+39 %)", "€9.96 bn (+20 %)", "€11.95 bn (+44 %)"]
     assert spec["title"]["text"] == "2026 plan: +2 %; growing like the pledge: +20 % to +44 %"
+    assert spec["title"]["subtitle"][-1] == ("Budget: data/external/facts.csv F041, F042, F043 (sources there); "
+                                             "growth paths: this report")
+    assert "(2026: plan raised in November 2025: decided after the article)" in spec["description"]
 
 
 def test_end_label():
