@@ -80,11 +80,14 @@ __all__ = [
     "capability_rate",
     "doubling_time",
     "multiple",
+    "milestones",
     "multiple_by",
     "project",
     "rate_for",
     "readings_table",
+    "required_rates",
     "sensitivity",
+    "summary",
 ]
 
 START_YEAR = 2025
@@ -106,6 +109,12 @@ ALL = "all"
 
 DEFAULT_RATES = (0.10, 0.15, 0.20, 0.25, 0.30)
 """The rates of the default sensitivity fan: the pledged 20 % and ±5, ±10 percentage points."""
+
+MILESTONE_YEARS = (2030, 2035)
+"""The calendar years the chapter reports multiples for: five and ten years after the article."""
+
+DEFAULT_TARGETS = (2, 3, 5, 10)
+"""Target multiples of the 2025 level for :func:`required_rates`."""
 
 
 class Reading(StrEnum):
@@ -443,6 +452,88 @@ def sensitivity(
         part.insert(1, "rate", rate)
         parts.append(part[["reading", "rate", "year", "years_elapsed", "capability_index"]])
     return pd.concat(parts, ignore_index=True)
+
+
+def _check_calendar_years(by_years, start_year: int) -> list[int]:
+    allowed = f"by_years must be a non-empty sequence of distinct whole years from {start_year + 1} to {start_year + MAX_YEARS}"
+    if isinstance(by_years, (str, bytes)) or not isinstance(by_years, Iterable):
+        raise ValueError(f"{allowed}, got {by_years!r}")
+    years = list(by_years)
+    if not years or len(set(years)) != len(years) or not all(
+        _is_integer(y) and start_year < int(y) <= start_year + MAX_YEARS for y in years
+    ):
+        raise ValueError(f"{allowed}, got {by_years!r}")
+    return [int(y) for y in years]
+
+
+def milestones(
+    rate: float = 0.2,
+    by_years: Iterable[int] = MILESTONE_YEARS,
+    start_year: int = START_YEAR,
+) -> pd.DataFrame:
+    """What each reading of the pledge means by the calendar years ``by_years`` (compound growth).
+
+    One row per reading and year: ``reading``, ``label``, ``capability_rate`` (the yearly growth of
+    capability), ``doubling_years`` (of capability; NaN where capability does not grow), ``year`` and
+    the multiples of the ``start_year`` level reached by then: ``capability_multiple``,
+    ``number_multiple`` and ``effectiveness_multiple`` (NaN where the reading leaves them open).
+    The multiples are the :func:`project` indices divided by 100, so tables and charts agree exactly.
+    """
+    rate = _check_rate(rate)
+    start_year = _check_start_year(start_year)
+    years = _check_calendar_years(by_years, start_year)
+    table = project(rate, max(years) - start_year, ALL, start_year)
+    table = table[table["year"].isin(years)]
+    rows = []
+    for row in table.itertuples(index=False):
+        yearly = capability_rate(rate, row.reading)
+        doubling = math.log(2.0) / math.log1p(yearly) if yearly > 0 else math.nan
+        rows.append((row.reading, READINGS[row.reading].label, yearly, doubling, row.year,
+                     row.capability_index / 100, row.number_index / 100, row.effectiveness_index / 100))
+    columns = ["reading", "label", "capability_rate", "doubling_years", "year",
+               "capability_multiple", "number_multiple", "effectiveness_multiple"]
+    return pd.DataFrame(rows, columns=columns).astype({"year": "int64"})
+
+
+def summary(rate: float = 0.2, by_years: Iterable[int] = MILESTONE_YEARS) -> pd.DataFrame:
+    """:func:`milestones` as one row per reading, indexed by the reading's label (for display).
+
+    Columns: ``capability_rate``, ``doubling_years`` and ``capability_by_<year>`` for each year.
+    """
+    table = milestones(rate, by_years)
+    wide = table.pivot(index="label", columns="year", values="capability_multiple")
+    wide.columns = [f"capability_by_{year}" for year in wide.columns]
+    first = table.drop_duplicates("label").set_index("label")[["capability_rate", "doubling_years"]]
+    order = [info.label for info in READINGS.values()]
+    return first.join(wide).loc[order].rename_axis("reading")
+
+
+def required_rates(
+    targets: Iterable[float] = DEFAULT_TARGETS,
+    by_years: Iterable[int] = MILESTONE_YEARS,
+    start_year: int = START_YEAR,
+) -> pd.DataFrame:
+    """The inverse question: which compound yearly rate reaches each target multiple by each year?
+
+    One row per target and year: ``target_multiple``, ``year``, ``years``, ``capability_rate`` (the
+    rate if capability grows as a whole, or if only one component grows) and ``rate_each_if_both``
+    (the rate each of number and effectiveness needs under the "both" reading: √(1 + rate) − 1).
+    """
+    if isinstance(targets, (str, bytes)) or not isinstance(targets, Iterable):
+        raise ValueError(f"targets must be a non-empty sequence of multiples greater than 0, got {targets!r}")
+    targets = [_check_target(t) for t in targets]
+    if not targets:
+        raise ValueError("targets must be a non-empty sequence of multiples greater than 0, got []")
+    start_year = _check_start_year(start_year)
+    years = _check_calendar_years(by_years, start_year)
+    rows = []
+    for target in targets:
+        for year in years:
+            rate = rate_for(target, by_year=year, start_year=start_year)
+            each = math.expm1(math.log1p(rate) / 2)
+            rows.append((target, year, year - start_year, rate, each))
+    columns = ["target_multiple", "year", "years", "capability_rate", "rate_each_if_both"]
+    return pd.DataFrame(rows, columns=columns).astype({"year": "int64", "years": "int64"})
 
 
 def apply_to_baseline(

@@ -7,62 +7,27 @@ In a running notebook::
 
 The panel keeps the table it shows (:attr:`TrajectoryPanel.table`) and the chart it drew
 (:attr:`TrajectoryPanel.chart`), so a test can move a slider programmatically and check what changed,
-without a browser or a kernel. The arithmetic lives in :mod:`article_analysis.trajectory`; this module
-only wires controls to it. The static book shows the chapter's own charts; the panel needs a live
-kernel (ipywidgets do not run in a static page).
+without a browser or a kernel. The arithmetic lives in :mod:`article_analysis.trajectory` and the chart
+in :mod:`article_analysis.trajectory_charts` (the same chart the HTML explorer draws); this module only
+wires controls to them. The panel needs a live kernel (ipywidgets do not run in a static page); the
+HTML book offers :func:`trajectory_charts.explorer_chart` instead.
 """
 from __future__ import annotations
 
 import altair as alt
 import ipywidgets as widgets
 import pandas as pd
-from IPython.display import clear_output, display
+from IPython.display import display
 
-from . import trajectory
+from . import trajectory, trajectory_charts
 
-__all__ = ["TrajectoryPanel", "panel", "trajectory_chart"]
+__all__ = ["TrajectoryPanel", "panel"]
 
 RATE_RANGE = (0.0, 0.5, 0.01)
 """Rate slider: minimum, maximum, step (0–50 % a year, in steps of one percentage point)."""
 
 HORIZON_RANGE = (1, 20)
 """Horizon slider: 1–20 years."""
-
-_SERIES_LABELS = {
-    "number_index": "Number of systems",
-    "effectiveness_index": "Effectiveness per system",
-    "capability_index": "Capability",
-}
-
-
-def trajectory_chart(table: pd.DataFrame) -> alt.Chart:
-    """A plain line chart of a :func:`trajectory.project` table (index, 2025 = 100, by year).
-
-    One reading: its number, effectiveness and capability lines. Several readings: the capability
-    line of each. Undetermined values (NaN) are left out.
-    """
-    readings = list(dict.fromkeys(table["reading"]))
-    if len(readings) == 1:
-        long = table.melt(
-            id_vars=["reading", "year"], value_vars=list(_SERIES_LABELS), var_name="series", value_name="index"
-        )
-        long["series"] = long["series"].map(_SERIES_LABELS)
-        colour, order = "series", list(_SERIES_LABELS.values())
-    else:
-        long = table[["reading", "year", "capability_index"]].rename(columns={"capability_index": "index"})
-        long["series"] = long["reading"].map(lambda r: trajectory.READINGS[r].label)
-        colour, order = "series", [trajectory.READINGS[r].label for r in readings]
-    long = long.dropna(subset=["index"])
-    return (
-        alt.Chart(long)
-        .mark_line(point=True)
-        .encode(
-            x=alt.X("year:O", title=None),
-            y=alt.Y("index:Q", title=f"Index ({int(table['year'].min())} = 100)"),
-            color=alt.Color(f"{colour}:N", title=None, sort=order),
-            tooltip=["series:N", "year:O", alt.Tooltip("index:Q", format=",.0f")],
-        )
-    )
 
 
 class TrajectoryPanel:
@@ -88,6 +53,8 @@ class TrajectoryPanel:
         trajectory.project(rate, years, reading, start_year, growth)
         if not low <= rate <= high:
             raise ValueError(f"rate must be from {low:g} to {high:g} for the panel, got {rate!r}")
+        if abs(rate * 100 - round(rate * 100)) > 1e-9:
+            raise ValueError(f"rate must be a whole percent (a multiple of {step:g}) for the panel, got {rate!r}")
         if not HORIZON_RANGE[0] <= years <= HORIZON_RANGE[1]:
             raise ValueError(f"years must be from {HORIZON_RANGE[0]} to {HORIZON_RANGE[1]} for the panel, got {years!r}")
         self.growth = growth
@@ -101,32 +68,42 @@ class TrajectoryPanel:
             value=years, min=HORIZON_RANGE[0], max=HORIZON_RANGE[1], step=1, description="Years",
             continuous_update=False,
         )
-        options = [(info.label, info.id) for info in trajectory.READINGS.values()] + [("All readings", trajectory.ALL)]
+        options = [(info.label, info.id) for info in trajectory.READINGS.values()] + [(trajectory_charts.ALL_READINGS_LABEL, trajectory.ALL)]
         self.reading = widgets.Dropdown(options=options, value=str(reading if reading is not None else trajectory.ALL), description="Reading")
         self.caption = widgets.HTML()
         self.output = widgets.Output()
         self.widget = widgets.VBox([widgets.HBox([self.rate, self.horizon, self.reading]), self.caption, self.output])
         self.table: pd.DataFrame
-        self.chart: alt.Chart
+        self.chart: alt.LayerChart
         for control in (self.rate, self.horizon, self.reading):
             control.observe(self._on_change, names="value")
         self.refresh()
 
+    def current_rate(self) -> float:
+        """The slider's rate, snapped to whole percent.
+
+        A browser slider can report 0.29000000000000004 for 29 %; snapping keeps the panel's numbers
+        equal to the HTML explorer's, which offers whole percents (k / 100).
+        """
+        return round(self.rate.value * 100) / 100
+
     def current_table(self) -> pd.DataFrame:
         """The projection for the controls' current values (a fresh table, not the one shown)."""
         return trajectory.project(
-            rate=self.rate.value, years=self.horizon.value, reading=self.reading.value,
+            rate=self.current_rate(), years=self.horizon.value, reading=self.reading.value,
             start_year=self.start_year, growth=self.growth,
         )
 
     def refresh(self) -> None:
         """Recompute the table from the controls and redraw caption and chart."""
         self.table = self.current_table()
-        self.chart = trajectory_chart(self.table)
+        self.chart = trajectory_charts.explorer_view(self.table, self.current_rate())
         self.caption.value = self._caption()
-        with self.output:
-            clear_output(wait=True)
-            display(self.chart)
+        # Replace the output widget's content directly rather than displaying inside `with output:`:
+        # that routes through the kernel's display messages, which only a widget frontend redirects
+        # (a test runner or converter without one would record the chart as the cell's output).
+        self.output.outputs = ()
+        self.output.append_display_data(self.chart)
 
     def _on_change(self, change) -> None:
         self.refresh()
@@ -135,10 +112,10 @@ class TrajectoryPanel:
         end = self.table[self.table["year"] == self.table["year"].max()]
         year = int(end["year"].iloc[0])
         parts = [
-            f"{trajectory.READINGS[r].label}: capability ×{c / 100:,.1f}"
+            f"{trajectory.READINGS[r].label}: capability {trajectory_charts.end_label(c)}"
             for r, c in zip(end["reading"], end["capability_index"])
         ]
-        return f"By {year}, at {self.rate.value * 100:.0f} % a year — " + "; ".join(parts)
+        return f"By {year}, at {self.current_rate() * 100:.0f} % a year — " + "; ".join(parts)
 
     def _ipython_display_(self) -> None:
         display(self.widget)

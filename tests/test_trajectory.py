@@ -420,7 +420,8 @@ def test_panel_follows_horizon_and_reading():
     assert list(dict.fromkeys(explorer.table["reading"])) == list(READINGS)
     pd.testing.assert_frame_equal(explorer.current_table(), explorer.table)
     chart = explorer.chart.to_dict()
-    assert chart["mark"]["type"] == "line"
+    assert chart["layer"][0]["mark"]["type"] == "line"
+    assert chart["usermeta"] == {"data_name": "air_defence_panel"}
 
 
 def test_panel_controls_have_the_specified_ranges():
@@ -441,3 +442,108 @@ def test_panel_rejects_values_outside_its_controls():
         panel(years=30)
     with pytest.raises(ValueError, match="reading must be one of"):
         panel(reading="most")
+
+
+# --- milestones, summary and the inverse table ------------------------------------------------------
+
+
+def test_milestones_known_values():
+    table = trajectory.milestones(0.2).set_index(["reading", "year"])
+    assert list(table.index.get_level_values("reading").unique()) == list(READINGS)
+    assert close(table.loc[("number", 2030), "capability_multiple"], 1.2**5)
+    assert close(table.loc[("both", 2030), "capability_multiple"], 1.2**10)
+    assert close(table.loc[("both", 2035), "capability_multiple"], 1.44**10)
+    assert close(table.loc[("both", 2035), "doubling_years"], doubling_time(0.2) / 2)
+    assert table.loc[("effectiveness", 2035), "number_multiple"] == 1.0
+    assert math.isnan(table.loc[("capability", 2035), "number_multiple"])
+
+
+def test_milestones_agree_with_project():
+    table = trajectory.milestones(0.17, [2027, 2040])
+    projected = project(0.17, 15, "all").set_index(["reading", "year"])
+    for row in table.itertuples():
+        assert row.capability_multiple == projected.loc[(row.reading, row.year), "capability_index"] / 100
+
+
+def test_milestones_without_growth_never_double():
+    table = trajectory.milestones(0.0)
+    assert table["doubling_years"].isna().all()
+    assert (table["capability_multiple"] == 1).all()
+
+
+def test_summary_is_one_row_per_reading():
+    table = trajectory.summary(0.2, [2030, 2035])
+    assert list(table.index) == [info.label for info in READINGS.values()]
+    assert table.index.name == "reading"
+    assert list(table.columns) == ["capability_rate", "doubling_years", "capability_by_2030", "capability_by_2035"]
+    assert close(table.loc["More and better systems", "capability_by_2030"], 1.2**10)
+
+
+@pytest.mark.parametrize("by_years", [[], [2025], [2030, 2030], [2030.0], "2030", 2030, [2126]])
+def test_bad_milestone_years(by_years):
+    with pytest.raises(ValueError, match=r"by_years must be a non-empty sequence of distinct whole years from 2026 to 2125"):
+        trajectory.milestones(0.2, by_years)
+
+
+def test_required_rates_known_values():
+    table = trajectory.required_rates([2], [2030, 2035]).set_index("year")
+    assert table.loc[2030, "capability_rate"] == pytest.approx(0.148698355, rel=1e-8)
+    assert table.loc[2030, "rate_each_if_both"] == pytest.approx(2 ** (1 / 10) - 1, rel=1e-12)
+    assert list(table["years"]) == [5, 10]
+
+
+@given(target=st.floats(min_value=0.01, max_value=100), year=st.integers(2028, 2125))
+def test_required_rates_reach_their_targets(target, year):
+    row = trajectory.required_rates([target], [year]).iloc[0]
+    assert close(multiple(row.capability_rate, year - 2025), target)
+    # Under "both", each component at rate_each_if_both gives capability growing at capability_rate.
+    assert close(capability_rate(row.rate_each_if_both, "both"), row.capability_rate, abs_=1e-12)
+
+
+@pytest.mark.parametrize("targets, message", [
+    ([], "targets must be a non-empty sequence"),
+    (2, "targets must be a non-empty sequence"),
+    ([2, 0], "target_multiple must be a real number greater than 0"),
+])
+def test_bad_required_rate_targets(targets, message):
+    with pytest.raises(ValueError, match=message):
+        trajectory.required_rates(targets)
+
+
+# --- the panel's rate matches the HTML explorer's whole percents -------------------------------------
+
+
+def test_panel_snaps_the_rate_to_whole_percent():
+    from article_analysis.trajectory_widgets import panel
+
+    explorer = panel()
+    explorer.rate.value = 0.29000000000000004  # what a browser slider may send for 29 %
+    pd.testing.assert_frame_equal(explorer.table, project(29 / 100, 10, "both"))
+    assert "29 %" in explorer.caption.value
+
+
+def test_panel_rejects_rates_between_whole_percents():
+    from article_analysis.trajectory_widgets import panel
+
+    with pytest.raises(ValueError, match=r"rate must be a whole percent \(a multiple of 0.01\) for the panel, got 0.205"):
+        panel(rate=0.205)
+
+
+def test_panel_caption_uses_the_explorer_labels():
+    from article_analysis.trajectory_widgets import panel
+
+    explorer = panel(rate=0.3, years=7, reading="number")
+    assert explorer.caption.value == "By 2032, at 30 % a year — More systems: capability ×6.27"
+
+
+def test_panel_output_holds_only_the_current_chart():
+    from article_analysis import charts
+    from article_analysis.trajectory_widgets import panel
+
+    charts.enable()
+    explorer = panel()
+    explorer.horizon.value = 4
+    (output,) = explorer.output.outputs
+    spec = output["data"]["application/vnd.vegalite.v5+json"]
+    assert spec["title"]["text"] == explorer.chart.to_dict()["title"]["text"]
+    assert spec["title"]["text"] == "At 20 % a year, capability reaches ×4.30 by 2029"
