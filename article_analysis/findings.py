@@ -5,7 +5,7 @@ and strict nbval notices the difference.
 """
 from __future__ import annotations
 
-from . import article, claims, factcheck, guarantors
+from . import air_defence, article, claims, factcheck, guarantors, trajectory
 
 # The landing page sits at the book's root, one level above the chapters.
 LANDING_TO_CLAIMS = f"chapters/{claims.CLAIMS_PAGE}"
@@ -34,6 +34,26 @@ def about_the_article() -> list[str]:
 
 def _ordinal(rank: int) -> str:
     return {1: "first", 2: "second", 3: "third"}.get(int(rank), f"no. {int(rank)}")
+
+
+def from_the_air_defence_model() -> list[str]:
+    """Findings of the chapter 'The 20 % pledge'."""
+    summary = trajectory.summary(rate=0.2)
+    single = summary.loc[trajectory.READINGS[trajectory.Reading.NUMBER].label]
+    both = summary.loc[trajectory.READINGS[trajectory.Reading.BOTH].label]
+    budget = air_defence.budget_comparison(rate=0.2).set_index("fact_id")
+    before, planned = budget.loc["F041"], budget.loc["F042"]
+    return [
+        f"The 20 %-a-year pledge ({claims.link('C008', LANDING_TO_CLAIMS)}) is ambiguous by a factor of "
+        f"{both['capability_by_2035'] / single['capability_by_2035']:.0f}: if number and effectiveness each "
+        f"grow 20 % a year, capability grows {both['capability_rate'] * 100:.0f} % a year and reaches "
+        f"{both['capability_by_2035']:.0f} times its 2025 level by 2035; any single reading gives "
+        f"{single['capability_by_2035']:.1f} times (doubling every {single['doubling_years']:.1f} years). "
+        f"The German military-aid line planned for 2026 at the time of the article was "
+        f"{planned['growth_vs_2025'] * 100:.1f} % above 2025 (€{planned['eur_bn']:.1f} bn against "
+        f"€{before['eur_bn']:.1f} bn) "
+        f'(<a href="chapters/03_air_defence.html">The 20 % pledge</a>).',
+    ]
 
 
 def from_the_fact_check() -> list[str]:
@@ -94,5 +114,5 @@ def _blocked(share) -> str:
 
 def key_findings() -> str:
     """All findings as a Markdown list, for the landing page."""
-    return "\n".join(f"- {finding}" for finding in about_the_article() + from_the_fact_check()
+    return "\n".join(f"- {finding}" for finding in about_the_article() + from_the_air_defence_model() + from_the_fact_check()
                      + from_the_guarantor_designs())
