@@ -14,7 +14,7 @@ chart (ipywidgets need a live kernel).
 from __future__ import annotations
 
 import ipywidgets as widgets
-from IPython.display import clear_output, display
+from IPython.display import display
 
 from . import stances
 
@@ -56,11 +56,12 @@ class StanceExplorer:
         stated = int((self.table["stance"] != stances.NOT_STATED).sum())
         self.caption.value = f"{len(self.table)} cells shown, {stated} with a stance the article states."
         self.chart = stances.matrix_view(self.table) if len(self.table) else None
-        with self.output:
-            clear_output(wait=True)
-            if self.chart is not None:
-                display(self.chart)
-            display(self.table[SHOWN_COLUMNS])
+        # Set the Output widget's outputs directly instead of capturing display() in a `with` block:
+        # capturing large outputs can hang notebook execution (jupyter/nbclient issue 312).
+        self.output.outputs = ()
+        if self.chart is not None:
+            self.output.append_display_data(self.chart)
+        self.output.append_display_data(self.table[SHOWN_COLUMNS])
 
     def _on_change(self, change) -> None:
         self.refresh()

@@ -56,6 +56,7 @@ CELL_TEXT = {"supports": "yes", "supports_on_conditions": "if …", "undecided_o
              "opposes": "no", NOT_STATED: ""}
 _DARK_STANCES = ("supports", "opposes")  # white text on these fills
 STATUS_COLOURS = {"not_in_sight": charts.PALETTE[5], NOT_STATED: charts.DIVERGING[1]}
+ENGLISH_QUOTES = ('"', '"')
 _CLAIM_MENTION = re.compile(r"\bC\d{3}\b")
 _CELL_STEP = 40
 
@@ -225,9 +226,10 @@ def actor_labels() -> dict[str, str]:
     return {actor: name.split(" (")[0] for actor, name in names.items()}
 
 
-def _quoted(ids: list[str], texts: pd.Series) -> str:
-    """The texts of the given claims, one a line, each after its id."""
-    return "\n".join(f"{claim}: {texts[claim]}" for claim in ids)
+def _quoted(ids: list[str], texts: pd.Series, marks: tuple[str, str] = ("„", "“")) -> str:
+    """The texts of the given claims, each in quotation marks after its id, on one line (so that every
+    row of a chart's CSV download stays one line)."""
+    return " · ".join(f"{claim} {marks[0]}{texts[claim]}{marks[1]}" for claim in ids)
 
 
 def matrix(table: pd.DataFrame | None = None) -> pd.DataFrame:
@@ -251,7 +253,7 @@ def matrix(table: pd.DataFrame | None = None) -> pd.DataFrame:
                        for c, s in zip(table["conditions"], table["stance"])],
         "evidence": ["; ".join(ids) or "—" for ids in table["evidence"]],
         "evidence_de": [_quoted(ids, claim_table["text_de"]) or none for ids in table["evidence"]],
-        "evidence_en": [_quoted(ids, claim_table["text_en"]) or none for ids in table["evidence"]],
+        "evidence_en": [_quoted(ids, claim_table["text_en"], ENGLISH_QUOTES) or none for ids in table["evidence"]],
         "hand": [hands.get(h, "—") for h in table["hand"]],
         "confidence": [confidences.get(c, "—") for c in table["confidence"]],
         "note": [n or "—" for n in table["note"]],
@@ -297,20 +299,19 @@ def precondition_table(table: pd.DataFrame | None = None) -> pd.DataFrame:
     claim_table = claims.load().set_index("id")
     names = claims.actors().set_index("id")["name"]
     for_labels, status_labels = _labels("precondition_for"), _labels("precondition_status")
-    set_by = ["The article itself (unattributed)" if actor == "author" else names[actor].split(" (")[0]
+    set_by = ["The article, unattributed" if actor == "author" else names[actor].split(" (")[0]
               for actor in table["set_by"]]
     return pd.DataFrame({
         "id": table["id"],
         "condition": table["condition"],
         "precondition_for": table["precondition_for"].map(for_labels),
         "set_by": set_by,
-        "cell": [f"set by:\n{who}" for who in set_by],
         "status": table["status"],
         "status_label": table["status"].map(status_labels),
         "wording_de": [_quoted(ids, claim_table["text_de"]) for ids in table["evidence"]],
-        "wording_en": [_quoted(ids, claim_table["text_en"]) for ids in table["evidence"]],
+        "wording_en": [_quoted(ids, claim_table["text_en"], ENGLISH_QUOTES) for ids in table["evidence"]],
         "status_de": [_quoted(ids, claim_table["text_de"]) or "—" for ids in table["status_evidence"]],
-        "status_en": [_quoted(ids, claim_table["text_en"]) or "—" for ids in table["status_evidence"]],
+        "status_en": [_quoted(ids, claim_table["text_en"], ENGLISH_QUOTES) or "—" for ids in table["status_evidence"]],
         "note": table["note"].fillna("—"),
     })
 
@@ -360,7 +361,7 @@ def agreement_table(table: pd.DataFrame | None = None) -> pd.DataFrame:
     rows = []
     for pair in pairs.itertuples():
         for first, second, flip in ((pair.actor_a, pair.actor_b, False), (pair.actor_b, pair.actor_a, True)):
-            detail = "\n".join(
+            detail = "; ".join(
                 f"{question_labels[q]}: {stance_labels[y if flip else x]} / {stance_labels[x if flip else y]}"
                 for q, x, y in pair.detail)
             rows.append({
@@ -396,7 +397,7 @@ def _matrix_layers(data: pd.DataFrame, filters: list[str] = ()) -> alt.LayerChar
                                         range=[STANCE_COLOURS[s] for s in SCALE]),
                         legend=alt.Legend(columns=3, symbolStrokeColor=charts.NEUTRAL, symbolStrokeWidth=0.5)))
     dark = " || ".join(f"datum.stance == '{s}'" for s in _DARK_STANCES)
-    words = base.mark_text(fontSize=11).encode(
+    words = base.mark_text(fontSize=11, aria=False).encode(
         x=x, y=y, text="cell:N", tooltip=tooltip,
         color=alt.condition(dark, alt.value("#ffffff"), alt.value(charts.PALETTE[7])))
     return alt.layer(cells, words).properties(width=alt.Step(_CELL_STEP), height=alt.Step(charts.STEP_HEIGHT + 6))
@@ -451,10 +452,12 @@ def preconditions_chart(table: pd.DataFrame | None = None) -> alt.LayerChart:
                         scale=alt.Scale(domain=list(status_labels.values()),
                                         range=[STATUS_COLOURS[s] for s in status_labels]),
                         legend=alt.Legend(symbolStrokeColor=charts.NEUTRAL, symbolStrokeWidth=0.5)))
-    words = alt.Chart(data).mark_text(fontSize=11, lineBreak="\n").encode(
+    # The cell's two lines are composed in the chart, so that the data (and its CSV) keeps one line a row.
+    words = alt.Chart(data).transform_calculate(cell="'set by:\\n' + datum.set_by").mark_text(
+        fontSize=11, lineBreak="\n", baseline="middle", dy=-6, aria=False).encode(
         x=x, y=y, text="cell:N", tooltip=tooltip,
         color=alt.condition("datum.status == 'not_in_sight'", alt.value("#ffffff"), alt.value(charts.PALETTE[7])))
-    grid = alt.layer(cells, words).properties(width=2 * 155, height=alt.Step(54))
+    grid = alt.layer(cells, words).properties(width=2 * 155, height=alt.Step(50))
     blocked = int((data["status"] == "not_in_sight").sum())
     return charts.finish(
         grid,
@@ -483,12 +486,12 @@ def agreement_chart(table: pd.DataFrame | None = None) -> alt.LayerChart:
     frame = alt.Chart(data).mark_rect(fill="#ffffff", stroke=charts.NEUTRAL, strokeWidth=0.5).encode(
         x=x, y=y, tooltip=tooltip)
     cells = alt.Chart(data).transform_filter("datum.shared > 0").mark_rect(
-        stroke=charts.NEUTRAL, strokeWidth=0.5).encode(
+        stroke=charts.NEUTRAL, strokeWidth=0.5, aria=False).encode(
         x=x, y=y, tooltip=tooltip,
         color=alt.Color("agreement:Q", title="Agreement",
                         scale=alt.Scale(domain=[0, 1], range=charts.SEQUENTIAL),
                         legend=alt.Legend(format=".0%", values=[0, 0.5, 1], gradientLength=200)))
-    words = alt.Chart(data).mark_text(fontSize=11).encode(
+    words = alt.Chart(data).mark_text(fontSize=11, aria=False).encode(
         x=x, y=y, text="cell:N", tooltip=tooltip,
         color=alt.condition("datum.agreement >= 0.6", alt.value("#ffffff"), alt.value(charts.PALETTE[7])))
     grid = alt.layer(frame, cells, words).properties(width=alt.Step(_CELL_STEP), height=alt.Step(_CELL_STEP - 10))
@@ -532,10 +535,10 @@ def evidence_html(table: pd.DataFrame | None = None):
         items = []
         for row in stated.itertuples():
             quotes = "".join(
-                f'<li>{claims.link(c)} <span lang="de">„{escape(claim_table.loc[c, "text_de"])}“</span> '
+                f'<li>{claims.link(c)} <span lang="de">„{escape(claim_table.loc[c, "text_de"])}“</span><br>'
                 f'<span lang="en">"{escape(claim_table.loc[c, "text_en"])}"</span></li>' for c in row.evidence)
             conditions = f"<p><strong>Conditions:</strong> {_linked(row.conditions)}</p>" if row.conditions else ""
-            note = f"<p><em>{_linked(row.note)}</em></p>" if row.note else ""
+            note = f"<p><strong>How it is read:</strong> {_linked(row.note)}</p>" if row.note else ""
             items.append(
                 f'<li><strong>{escape(question_labels[row.question])}: {escape(stance_labels[row.stance])}</strong> '
                 f"({escape(hands[row.hand])}, {escape(confidences[row.confidence].lower())} confidence)"

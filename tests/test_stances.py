@@ -285,11 +285,18 @@ def test_matrix_spells_out_the_evidence():
     data = stances.matrix().set_index(["actor", "question"])
     row = data.loc[("russia", "p5_guarantors")]
     c041 = claims.by_id("C041").iloc[0]
-    assert row["evidence_de"] == f"C041: {c041.text_de}" and row["evidence_en"] == f"C041: {c041.text_en}"
+    assert row["evidence_de"] == f"C041 „{c041.text_de}“" and row["evidence_en"] == f'C041 "{c041.text_en}"'
     assert (row["stance_label"], row["cell"], row["hand"], row["confidence"]) == ("Supports", "yes", "First-hand", "High")
     silent = data.loc[("usa", "air_defence")]
     assert (silent["stance_label"], silent["cell"], silent["evidence"]) == ("Not stated", "", "—")
-    assert data.loc[("german_government", "reassurance_force"), "evidence_de"].count("\n") == 4
+    assert data.loc[("german_government", "reassurance_force"), "evidence_de"].count(" · ") == 4
+
+
+@pytest.mark.parametrize("make", [stances.matrix, stances.precondition_table, stances.agreement_table])
+def test_chart_data_keeps_one_line_per_row(make):
+    # The book offers each chart's data as CSV; a line break inside a value would split a row.
+    data = make()
+    assert not data.apply(lambda column: column.astype(str).str.contains("\n")).any().any()
 
 
 def test_select_filters_and_names_allowed_values():
@@ -311,8 +318,8 @@ def test_counts_by_question():
 
 def test_precondition_table_names_who_sets_each():
     table = stances.precondition_table()
-    assert list(table["set_by"]) == ["The article itself (unattributed)"] * 2 + ["German federal government"] * 3
-    assert table.loc[0, "status_de"] == "C005: Beides ist bislang nicht in Sicht."
+    assert list(table["set_by"]) == ["The article, unattributed"] * 2 + ["German federal government"] * 3
+    assert table.loc[0, "status_de"] == "C005 „Beides ist bislang nicht in Sicht.“"
 
 
 def test_evidence_html_escapes_and_links(data_copy):
@@ -367,6 +374,7 @@ def test_agreement_chart_title_counts_pairs():
 # --- the live panel ---------------------------------------------------------------------------------
 
 def test_explorer_follows_its_controls():
+    charts.enable()  # as every chapter does: charts as Vega-Lite JSON
     panel = stance_widgets.explorer()
     assert len(panel.table) == 81 and panel.chart is not None
     panel.actor.value = "russia"
@@ -377,11 +385,16 @@ def test_explorer_follows_its_controls():
     panel.actor.value = stances.ALL
     panel.question.value = "summit"
     assert list(panel.table["actor"]) == ["german_government"]
+    shown = [output["data"] for output in panel.output.outputs]
+    assert [("application/vnd.vegalite.v5+json" in data, "text/html" in data) for data in shown] == [
+        (True, False), (False, True)]
+    assert "Putin–Zelensky summit" in shown[1]["text/html"]
 
 
 def test_explorer_with_nothing_to_show_draws_no_chart():
     panel = stance_widgets.explorer(actor="european_commission", stated_only=True)
     assert panel.table.empty and panel.chart is None
+    assert len(panel.output.outputs) == 1  # the (empty) table only
 
 
 def test_explorer_rejects_unknown_values():
