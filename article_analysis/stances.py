@@ -1,0 +1,553 @@
+"""Who wants what, and on which conditions: every actor's stance on every question, as the article
+reports it, with the claims it rests on.
+
+``data/stances.csv`` holds one row per actor and question. The stance is one of five values
+(vocabulary ``stance`` in ``data/vocabulary.csv``): supports, supports on conditions, undecided or
+open, opposes, and not stated, which is a value in its own right: the article says nothing, so the
+row cites nothing. Every other stance cites claims of ``data/claims.csv`` that **concern its actor**:
+
+- the claim's speaker is the actor or speaks for it (``actors.speaks_for``: Merz and the anonymous
+  government circles speak for the federal government), or
+- the actor, or one who speaks for it, is a subject of the claim in ``data/claim_subjects.csv`` (the
+  actors a claim reports on besides its speaker, annotated claim by claim).
+
+Stances are recorded for institutions, not for the people who speak for them, so that one actor has
+one row per question. The loaders below check all of this, on top of the schema checks of
+:func:`article_analysis.tables.load`, and name the file, the row and the field of every fault.
+
+Agreement between two actors (:func:`agreement`) is computed only over the questions on which both
+have a stated stance: each stance is given a direction (supports and supports on conditions +1,
+undecided or open 0, opposes -1), and the agreement is the share of those shared questions on which
+the directions are equal, shown with the number of shared questions. "Not stated" never counts.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from html import escape
+from itertools import combinations
+from pathlib import Path
+
+import altair as alt
+import pandas as pd
+
+from . import charts, claims, tables
+from .paths import DATAPACKAGE
+
+NOT_STATED = "not_stated"
+SCALE = ("supports", "supports_on_conditions", "undecided_or_open", "opposes", NOT_STATED)
+"""The stance scale, from support to opposition, then 'not stated'; the order of legends and tables."""
+
+DIRECTION = {"supports": 1, "supports_on_conditions": 1, "undecided_or_open": 0, "opposes": -1}
+"""Direction of each stated stance, for :func:`agreement`. 'Not stated' has none."""
+
+ALL = "all"
+"""The value of an actor or question filter that keeps everything."""
+
+STANCE_COLOURS = {
+    "supports": charts.PALETTE[0],
+    "supports_on_conditions": charts.PALETTE[4],
+    "undecided_or_open": charts.PALETTE[6],
+    "opposes": charts.PALETTE[5],
+    NOT_STATED: charts.DIVERGING[1],
+}
+# Colour is never the only cue: each cell also carries a word.
+CELL_TEXT = {"supports": "yes", "supports_on_conditions": "if …", "undecided_or_open": "open",
+             "opposes": "no", NOT_STATED: ""}
+_DARK_STANCES = ("supports", "opposes")  # white text on these fills
+STATUS_COLOURS = {"not_in_sight": charts.PALETTE[5], NOT_STATED: charts.DIVERGING[1]}
+ENGLISH_QUOTES = ('"', '"')
+_CLAIM_MENTION = re.compile(r"\bC\d{3}\b")
+_CELL_STEP = 40
+
+
+# --- loading and checking -------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class _Evidence:
+    """What the checks need to know about claims and actors."""
+
+    speaker: dict[str, str]
+    attribution: dict[str, str]
+    subjects: dict[str, frozenset[str]]
+    side: dict[str, frozenset[str]]  # actor -> the actor and everyone who speaks for it
+    speaks_for: dict[str, str | None]
+    kind: dict[str, str]
+
+    def from_actor(self, claim: str, actor: str) -> bool:
+        return self.speaker[claim] in self.side.get(actor, {actor})
+
+    def concerns(self, claim: str, actor: str) -> bool:
+        side = self.side.get(actor, {actor})
+        return self.speaker[claim] in side or bool(self.subjects.get(claim, frozenset()) & side)
+
+    def named_first_hand(self, claim: str, actor: str) -> bool:
+        """Made by the actor or a named speaker for it, not by an anonymous source or the author."""
+        return (self.from_actor(claim, actor) and self.kind[self.speaker[claim]] != "anonymous_source"
+                and self.attribution[claim] not in ("author", "anonymous_source"))
+
+    def why_not(self, claim: str, actor: str) -> str:
+        subjects = ", ".join(sorted(self.subjects.get(claim, ()))) or "no actor"
+        return (f"claim {claim} neither comes from {actor!r} nor reports on it: its speaker is "
+                f"{self.speaker[claim]!r}, and claim_subjects.csv lists {subjects} as its subjects")
+
+
+def _where(name: str, package: Path) -> str:
+    return tables.display_path(package.parent / tables.resource(name, package)["path"])
+
+
+def _fault(where: str, key: str, index: int, field: str, message: str) -> tables.DataError:
+    # Rows come from tables.load in file order: header on line 1, no blank lines, one row a line.
+    return tables.DataError(f"{where}, row {key} (line {index + 2}), field '{field}': {message}")
+
+
+def _evidence(package: Path) -> _Evidence:
+    claim_table = claims.load(package)
+    actors = tables.load("actors", package)
+    speaks_for = dict(zip(actors["id"], actors["speaks_for"]))
+    side = {actor: frozenset({actor} | {who for who, whom in speaks_for.items() if whom == actor})
+            for actor in actors["id"]}
+    subject_table = tables.load("claim_subjects", package)
+    subjects = subject_table.groupby("claim")["actor"].agg(frozenset).to_dict()
+    evidence = _Evidence(speaker=dict(zip(claim_table["id"], claim_table["speaker"])),
+                         attribution=dict(zip(claim_table["id"], claim_table["attribution"])),
+                         subjects=subjects, side=side, speaks_for=speaks_for,
+                         kind=dict(zip(actors["id"], actors["kind"])))
+    where = _where("claim_subjects", package)
+    for index, row in enumerate(subject_table.itertuples()):
+        if evidence.speaker[row.claim] == row.actor:
+            raise _fault(where, f"{row.claim}/{row.actor}", index, "actor",
+                         f"{row.actor!r} is the claim's speaker; a claim always concerns its speaker, so "
+                         "claim_subjects.csv lists only the other actors it reports on")
+    return evidence
+
+
+def _check_mentions(table: pd.DataFrame, fields: list[str], known: set[str], where: str, key) -> None:
+    """Claim ids written into free text must exist, like those in the evidence columns."""
+    for index, row in enumerate(table.itertuples()):
+        for field in fields:
+            for mention in _CLAIM_MENTION.findall(getattr(row, field) or ""):
+                if mention not in known:
+                    raise _fault(where, key(row), index, field,
+                                 f"mentions claim {mention}, which is not an id in data/claims.csv")
+
+
+def questions(package: Path = DATAPACKAGE) -> pd.DataFrame:
+    """The questions, in the order the chapter shows them."""
+    return tables.load("questions", Path(package))
+
+
+def load(package: Path = DATAPACKAGE) -> pd.DataFrame:
+    """Every stance, after checking its evidence, hand, confidence and conditions against the rules
+    in the module docstring, and that every actor has a row for every question."""
+    package = Path(package)
+    table = tables.load("stances", package)
+    where = _where("stances", package)
+    evidence = _evidence(package)
+    for index, row in enumerate(table.itertuples()):
+        _check_stance(row, evidence, lambda field, message, i=index, r=row: _fault(
+            where, f"{r.actor}/{r.question}", i, field, message))
+    _check_complete(table, questions(package), where)
+    _check_mentions(table, ["conditions", "note"], set(evidence.speaker), where,
+                    lambda row: f"{row.actor}/{row.question}")
+    return table
+
+
+def _check_stance(row, evidence: _Evidence, fault) -> None:
+    spoken_for = evidence.speaks_for.get(row.actor)
+    if spoken_for:
+        raise fault("actor", f"{row.actor!r} speaks for {spoken_for!r}; record the stance under "
+                             f"{spoken_for!r}, with {row.actor!r}'s claims as its evidence")
+    if row.stance == NOT_STATED:
+        for field in ("conditions", "evidence", "hand", "confidence"):
+            if getattr(row, field):
+                raise fault(field, "must be empty for a 'not_stated' stance: where the article says nothing, "
+                                   "there is nothing to cite or qualify")
+        return
+    if not row.evidence:
+        raise fault("evidence", f"a {row.stance!r} stance needs at least one claim id as evidence")
+    for field in ("hand", "confidence"):
+        if getattr(row, field) is None:
+            raise fault(field, f"missing: every stance but 'not_stated' records its {field}")
+    if row.stance == "supports_on_conditions" and not row.conditions:
+        raise fault("conditions", "a 'supports_on_conditions' stance must say its conditions in words")
+    for claim in row.evidence:
+        if not evidence.concerns(claim, row.actor):
+            raise fault("evidence", evidence.why_not(claim, row.actor))
+    hand = "first_hand" if any(evidence.from_actor(c, row.actor) for c in row.evidence) else "second_hand"
+    if row.hand != hand:
+        raise fault("hand", f"is {row.hand!r}, but the evidence makes it {hand!r}: first-hand means at least "
+                            f"one claim is made by {row.actor!r} or by someone who speaks for it")
+    if row.confidence == "high" and not any(evidence.named_first_hand(c, row.actor) for c in row.evidence):
+        raise fault("confidence", "'high' needs a claim made by the actor or a named speaker for it, not by an "
+                                  "anonymous source or in the article's own voice")
+
+
+def _check_complete(table: pd.DataFrame, question_table: pd.DataFrame, where: str) -> None:
+    for actor in dict.fromkeys(table["actor"]):
+        present = set(table.loc[table["actor"] == actor, "question"])
+        missing = [q for q in question_table["id"] if q not in present]
+        if missing:
+            raise tables.DataError(
+                f"{where}, actor {actor!r}, field 'question': no row for {', '.join(missing)}; "
+                "record 'not_stated' where the article says nothing, so that no gap is left to guess")
+
+
+def preconditions(package: Path = DATAPACKAGE) -> pd.DataFrame:
+    """The conditions between today and guarantees or troops, after checking their evidence and status."""
+    package = Path(package)
+    table = tables.load("preconditions", package)
+    where = _where("preconditions", package)
+    evidence = _evidence(package)
+    for index, row in enumerate(table.itertuples()):
+        def fault(field, message, i=index, r=row):
+            return _fault(where, r.id, i, field, message)
+        for claim in row.evidence:
+            if not evidence.concerns(claim, row.set_by):
+                raise fault("evidence", evidence.why_not(claim, row.set_by))
+        if row.status == NOT_STATED and row.status_evidence:
+            raise fault("status_evidence", "must be empty when the status is 'not_stated'")
+        if row.status != NOT_STATED and not row.status_evidence:
+            raise fault("status_evidence", f"the status {row.status!r} needs the claim ids that give it")
+    _check_mentions(table, ["note"], set(evidence.speaker), where, lambda row: row.id)
+    return table
+
+
+# --- readable tables --------------------------------------------------------------------------------
+
+def _labels(vocabulary: str) -> dict[str, str]:
+    return claims.vocabulary(vocabulary).set_index("term")["label"].to_dict()
+
+
+def actor_labels() -> dict[str, str]:
+    """Short names for charts: the actor's name without its parenthesis ('Russia', not 'Russia (the
+    Kremlin, Moscow)')."""
+    names = claims.actors().set_index("id")["name"]
+    return {actor: name.split(" (")[0] for actor, name in names.items()}
+
+
+def _quoted(ids: list[str], texts: pd.Series, marks: tuple[str, str] = ("„", "“")) -> str:
+    """The texts of the given claims, each in quotation marks after its id, on one line (so that every
+    row of a chart's CSV download stays one line)."""
+    return " · ".join(f"{claim} {marks[0]}{texts[claim]}{marks[1]}" for claim in ids)
+
+
+def matrix(table: pd.DataFrame | None = None) -> pd.DataFrame:
+    """One row per actor and question, in the data's order, with labels and the evidence spelled out
+    (German and English, one claim a line), for charts, tooltips and downloads."""
+    table = load() if table is None else table
+    claim_table = claims.load().set_index("id")
+    stance_labels, hands, confidences = _labels("stance"), _labels("stance_hand"), _labels("stance_confidence")
+    question_labels = questions().set_index("id")["label"]
+    names = actor_labels()
+    none = "(none: the article states no stance)"
+    result = pd.DataFrame({
+        "actor": table["actor"],
+        "actor_label": table["actor"].map(names),
+        "question": table["question"],
+        "question_label": table["question"].map(question_labels),
+        "stance": table["stance"],
+        "stance_label": table["stance"].map(stance_labels),
+        "cell": table["stance"].map(CELL_TEXT),
+        "conditions": [c or ("—" if s == NOT_STATED else "none stated")
+                       for c, s in zip(table["conditions"], table["stance"])],
+        "evidence": ["; ".join(ids) or "—" for ids in table["evidence"]],
+        "evidence_de": [_quoted(ids, claim_table["text_de"]) or none for ids in table["evidence"]],
+        "evidence_en": [_quoted(ids, claim_table["text_en"], ENGLISH_QUOTES) or none for ids in table["evidence"]],
+        "hand": [hands.get(h, "—") for h in table["hand"]],
+        "confidence": [confidences.get(c, "—") for c in table["confidence"]],
+        "note": [n or "—" for n in table["note"]],
+    })
+    return result.reset_index(drop=True)
+
+
+def select(table: pd.DataFrame, actor: str = ALL, question: str = ALL, stated_only: bool = False) -> pd.DataFrame:
+    """The rows of a stance table (or :func:`matrix`) for one actor and/or one question.
+
+    ``actor`` and ``question`` take an id or :data:`ALL`; ``stated_only`` drops 'not stated' rows.
+    """
+    for name, value in (("actor", actor), ("question", question)):
+        allowed = list(dict.fromkeys(table[name]))
+        if value != ALL and value not in allowed:
+            raise ValueError(f"{name} must be {ALL!r} or one of {', '.join(allowed)}; got {value!r}")
+    keep = pd.Series(True, index=table.index)
+    if actor != ALL:
+        keep &= table["actor"] == actor
+    if question != ALL:
+        keep &= table["question"] == question
+    if stated_only:
+        keep &= table["stance"] != NOT_STATED
+    return table[keep].reset_index(drop=True)
+
+
+def counts(table: pd.DataFrame | None = None) -> pd.DataFrame:
+    """How many actors take each stance on each question (questions as rows, the scale as columns)."""
+    table = load() if table is None else table
+    labels = _labels("stance")
+    grid = pd.crosstab(table["question"], table["stance"]).reindex(
+        index=list(dict.fromkeys(table["question"])), columns=list(SCALE), fill_value=0)
+    grid.index = grid.index.map(questions().set_index("id")["label"])
+    grid.index.name = "question"
+    grid.columns = [labels[s] for s in SCALE]
+    grid["Stated"] = grid.drop(columns=labels[NOT_STATED]).sum(axis=1)
+    return grid.reset_index()
+
+
+def precondition_table(table: pd.DataFrame | None = None) -> pd.DataFrame:
+    """The preconditions with labels, who sets them, and the German and English of their evidence."""
+    table = preconditions() if table is None else table
+    claim_table = claims.load().set_index("id")
+    names = claims.actors().set_index("id")["name"]
+    for_labels, status_labels = _labels("precondition_for"), _labels("precondition_status")
+    set_by = ["The article, unattributed" if actor == "author" else names[actor].split(" (")[0]
+              for actor in table["set_by"]]
+    return pd.DataFrame({
+        "id": table["id"],
+        "condition": table["condition"],
+        "precondition_for": table["precondition_for"].map(for_labels),
+        "set_by": set_by,
+        "status": table["status"],
+        "status_label": table["status"].map(status_labels),
+        "wording_de": [_quoted(ids, claim_table["text_de"]) for ids in table["evidence"]],
+        "wording_en": [_quoted(ids, claim_table["text_en"], ENGLISH_QUOTES) for ids in table["evidence"]],
+        "status_de": [_quoted(ids, claim_table["text_de"]) or "—" for ids in table["status_evidence"]],
+        "status_en": [_quoted(ids, claim_table["text_en"], ENGLISH_QUOTES) or "—" for ids in table["status_evidence"]],
+        "note": table["note"].fillna("—"),
+    })
+
+
+# --- agreement --------------------------------------------------------------------------------------
+
+def agreement(table: pd.DataFrame) -> pd.DataFrame:
+    """Pairwise agreement between the actors of a stance table (columns actor, question, stance).
+
+    One row per pair of actors, in the table's actor order: ``shared`` = questions on which both have
+    a stated stance; ``same_direction`` = those on which the directions (:data:`DIRECTION`) are equal;
+    ``identical`` = those on which the stances are the same value; ``agreement`` = same_direction /
+    shared, or NaN when they share no question; ``detail`` = each shared question with both stances.
+    """
+    unknown = sorted(set(table["stance"]) - set(SCALE))
+    if unknown:
+        raise ValueError(f"stance values {unknown} are not on the scale ({', '.join(SCALE)})")
+    duplicated = table.duplicated(["actor", "question"])
+    if duplicated.any():
+        first = table[duplicated].iloc[0]
+        raise ValueError(f"actor {first['actor']!r} has more than one stance on {first['question']!r}")
+    stated = table[table["stance"] != NOT_STATED].set_index(["actor", "question"])["stance"]
+    rows = []
+    for a, b in combinations(dict.fromkeys(table["actor"]), 2):
+        of_a = stated.xs(a, level="actor") if a in stated.index.get_level_values(0) else pd.Series(dtype=object)
+        of_b = stated.xs(b, level="actor") if b in stated.index.get_level_values(0) else pd.Series(dtype=object)
+        shared = [q for q in of_a.index if q in of_b.index]
+        same = sum(DIRECTION[of_a[q]] == DIRECTION[of_b[q]] for q in shared)
+        rows.append({
+            "actor_a": a, "actor_b": b, "shared": len(shared), "same_direction": same,
+            "identical": sum(of_a[q] == of_b[q] for q in shared),
+            "agreement": same / len(shared) if shared else float("nan"),
+            "detail": [(q, of_a[q], of_b[q]) for q in shared],
+        })
+    return pd.DataFrame(rows, columns=["actor_a", "actor_b", "shared", "same_direction", "identical",
+                                       "agreement", "detail"])
+
+
+def agreement_table(table: pd.DataFrame | None = None) -> pd.DataFrame:
+    """:func:`agreement` for the chart: both orders of every pair of actors with at least one stated
+    stance, with labels and the shared questions spelled out."""
+    table = load() if table is None else table
+    actors_with_stances = list(dict.fromkeys(table.loc[table["stance"] != NOT_STATED, "actor"]))
+    pairs = agreement(table[table["actor"].isin(actors_with_stances)])
+    names, stance_labels = actor_labels(), _labels("stance")
+    question_labels = questions().set_index("id")["label"]
+    rows = []
+    for pair in pairs.itertuples():
+        for first, second, flip in ((pair.actor_a, pair.actor_b, False), (pair.actor_b, pair.actor_a, True)):
+            detail = "; ".join(
+                f"{question_labels[q]}: {stance_labels[y if flip else x]} / {stance_labels[x if flip else y]}"
+                for q, x, y in pair.detail)
+            rows.append({
+                "actor": names[first], "other": names[second], "shared": pair.shared,
+                "same_direction": pair.same_direction, "identical": pair.identical,
+                "agreement": pair.agreement,
+                "cell": f"{pair.same_direction}/{pair.shared}" if pair.shared else "",
+                "questions": detail or "no question on which both state a stance",
+            })
+    return pd.DataFrame(rows)
+
+
+# --- charts -----------------------------------------------------------------------------------------
+
+def _matrix_layers(data: pd.DataFrame, filters: list[str] = ()) -> alt.LayerChart:
+    base = alt.Chart(data)
+    for expression in filters:
+        base = base.transform_filter(expression)
+    x = alt.X("question_label:N", sort=list(dict.fromkeys(data["question_label"])), title=None,
+              axis=alt.Axis(orient="top", labelAngle=40, labelAlign="right", labelBaseline="middle"))
+    y = alt.Y("actor_label:N", sort=list(dict.fromkeys(data["actor_label"])), title=None)
+    stance_labels = _labels("stance")
+    tooltip = [alt.Tooltip("actor_label:N", title="Actor"), alt.Tooltip("question_label:N", title="Question"),
+               alt.Tooltip("stance_label:N", title="Stance"), alt.Tooltip("conditions:N", title="Conditions"),
+               alt.Tooltip("evidence_de:N", title="Evidence (German)"),
+               alt.Tooltip("evidence_en:N", title="Translation"),
+               alt.Tooltip("hand:N", title="Hand"), alt.Tooltip("confidence:N", title="Confidence"),
+               alt.Tooltip("note:N", title="Note")]
+    cells = base.mark_rect(stroke=charts.NEUTRAL, strokeWidth=0.5).encode(
+        x=x, y=y, tooltip=tooltip,
+        color=alt.Color("stance_label:N", title=None,
+                        scale=alt.Scale(domain=[stance_labels[s] for s in SCALE],
+                                        range=[STANCE_COLOURS[s] for s in SCALE]),
+                        legend=alt.Legend(columns=3, symbolStrokeColor=charts.NEUTRAL, symbolStrokeWidth=0.5)))
+    dark = " || ".join(f"datum.stance == '{s}'" for s in _DARK_STANCES)
+    words = base.mark_text(fontSize=11, aria=False).encode(
+        x=x, y=y, text="cell:N", tooltip=tooltip,
+        color=alt.condition(dark, alt.value("#ffffff"), alt.value(charts.PALETTE[7])))
+    return alt.layer(cells, words).properties(width=alt.Step(_CELL_STEP), height=alt.Step(charts.STEP_HEIGHT + 6))
+
+
+def matrix_view(data: pd.DataFrame) -> alt.LayerChart:
+    """The actor × question grid of a :func:`matrix` table, without title or controls (for panels)."""
+    return _matrix_layers(data)
+
+
+def matrix_chart(table: pd.DataFrame | None = None) -> alt.LayerChart:
+    """The actor × question matrix: colour and word give the stance; the tooltip the German evidence,
+    its translation and the conditions. Two drop-downs filter by actor and question in the HTML book."""
+    data = matrix(table)
+    actors = dict(zip(data["actor"], data["actor_label"]))
+    question_labels = dict(zip(data["question"], data["question_label"]))
+    actor_choice = alt.param(name="stance_actor", value=ALL, bind=alt.binding_select(
+        options=[ALL, *actors], labels=["All actors", *actors.values()], name="Actor: "))
+    question_choice = alt.param(name="stance_question", value=ALL, bind=alt.binding_select(
+        options=[ALL, *question_labels], labels=["All questions", *question_labels.values()], name="Question: "))
+    grid = _matrix_layers(data, [
+        f"stance_actor == '{ALL}' || datum.actor == stance_actor",
+        f"stance_question == '{ALL}' || datum.question == stance_question",
+    ]).add_params(actor_choice, question_choice)
+    stated = int((data["stance"] != NOT_STATED).sum())
+    return charts.finish(
+        grid,
+        title=f"The article states only {stated} of the {len(data)} stances; {len(data) - stated} cells are 'not stated'",
+        subtitle="Stance of each actor on each question, as the article reports it. Hover for the evidence.",
+        description=(f"Grid of {data['actor'].nunique()} actors by {data['question'].nunique()} questions. "
+                     f"{stated} cells hold a stance stated in the article, each with the claims it rests on; "
+                     f"{len(data) - stated} are 'not stated'. Drop-downs filter by actor and by question."),
+        name="stances_matrix",
+    )
+
+
+def preconditions_chart(table: pd.DataFrame | None = None) -> alt.LayerChart:
+    """Conditions (rows) for guarantees and for troops (columns): who sets each, the article's status."""
+    data = precondition_table(table)
+    status_labels = _labels("precondition_status")
+    x = alt.X("precondition_for:N", sort=list(_labels("precondition_for").values()), title=None,
+              axis=alt.Axis(orient="top", labelAngle=0))
+    y = alt.Y("condition:N", sort=list(dict.fromkeys(data["condition"])), title=None)
+    tooltip = [alt.Tooltip("condition:N", title="Condition"), alt.Tooltip("precondition_for:N", title="For"),
+               alt.Tooltip("set_by:N", title="Set by"), alt.Tooltip("wording_de:N", title="Wording (German)"),
+               alt.Tooltip("wording_en:N", title="Translation"), alt.Tooltip("status_label:N", title="Status"),
+               alt.Tooltip("status_de:N", title="Status (German)"),
+               alt.Tooltip("status_en:N", title="Status, translated"), alt.Tooltip("note:N", title="Note")]
+    cells = alt.Chart(data).mark_rect(stroke=charts.NEUTRAL, strokeWidth=0.5).encode(
+        x=x, y=y, tooltip=tooltip,
+        color=alt.Color("status_label:N", title="Status in the article",
+                        scale=alt.Scale(domain=list(status_labels.values()),
+                                        range=[STATUS_COLOURS[s] for s in status_labels]),
+                        legend=alt.Legend(symbolStrokeColor=charts.NEUTRAL, symbolStrokeWidth=0.5)))
+    # The cell's two lines are composed in the chart, so that the data (and its CSV) keeps one line a row.
+    words = alt.Chart(data).transform_calculate(cell="'set by:\\n' + datum.set_by").mark_text(
+        fontSize=11, lineBreak="\n", baseline="middle", dy=-6, aria=False).encode(
+        x=x, y=y, text="cell:N", tooltip=tooltip,
+        color=alt.condition("datum.status == 'not_in_sight'", alt.value("#ffffff"), alt.value(charts.PALETTE[7])))
+    grid = alt.layer(cells, words).properties(width=2 * 155, height=alt.Step(50))
+    blocked = int((data["status"] == "not_in_sight").sum())
+    return charts.finish(
+        grid,
+        title=f"{blocked} of {len(data)} preconditions are 'not in sight'; for the rest the article gives no status",
+        subtitle="Conditions the article names for security guarantees and for troops in Ukraine",
+        description=(f"Grid of {data['condition'].nunique()} conditions by what they are conditions for. "
+                     f"Each cell names who sets the condition; its colour is the article's status for it: "
+                     f"{blocked} of {len(data)} are 'not in sight'."),
+        name="stances_preconditions",
+    )
+
+
+def agreement_chart(table: pd.DataFrame | None = None) -> alt.LayerChart:
+    """Heatmap of pairwise agreement; each cell shows same-direction / shared questions."""
+    data = agreement_table(table)
+    order = list(dict.fromkeys(data["actor"]))
+    x = alt.X("other:N", sort=order, title=None,
+              axis=alt.Axis(orient="top", labelAngle=40, labelAlign="right", labelBaseline="middle"))
+    y = alt.Y("actor:N", sort=order, title=None)
+    tooltip = [alt.Tooltip("actor:N", title="Actor"), alt.Tooltip("other:N", title="Compared with"),
+               alt.Tooltip("shared:Q", title="Shared stated questions (n)"),
+               alt.Tooltip("same_direction:Q", title="Same direction"),
+               alt.Tooltip("identical:Q", title="Identical stance"),
+               alt.Tooltip("agreement:Q", title="Agreement", format=".0%"),
+               alt.Tooltip("questions:N", title="Questions (actor / compared with)")]
+    frame = alt.Chart(data).mark_rect(fill="#ffffff", stroke=charts.NEUTRAL, strokeWidth=0.5).encode(
+        x=x, y=y, tooltip=tooltip)
+    cells = alt.Chart(data).transform_filter("datum.shared > 0").mark_rect(
+        stroke=charts.NEUTRAL, strokeWidth=0.5, aria=False).encode(
+        x=x, y=y, tooltip=tooltip,
+        color=alt.Color("agreement:Q", title="Agreement",
+                        scale=alt.Scale(domain=[0, 1], range=charts.SEQUENTIAL),
+                        legend=alt.Legend(format=".0%", values=[0, 0.5, 1], gradientLength=200)))
+    words = alt.Chart(data).mark_text(fontSize=11, aria=False).encode(
+        x=x, y=y, text="cell:N", tooltip=tooltip,
+        color=alt.condition("datum.agreement >= 0.6", alt.value("#ffffff"), alt.value(charts.PALETTE[7])))
+    grid = alt.layer(frame, cells, words).properties(width=alt.Step(_CELL_STEP), height=alt.Step(_CELL_STEP - 10))
+    pairs = data.iloc[::2]  # agreement_table lists every pair twice, in both orders
+    comparable = pairs[pairs["shared"] > 0]
+    single = int((comparable["shared"] == 1).sum())
+    return charts.finish(
+        grid,
+        title=f"Agreement rests on little: {single} of {len(comparable)} comparable pairs share just one question",
+        subtitle=["Agreement = share of the questions on which both state a stance that point the same way;",
+                  "cells show same direction / shared questions; empty cells share none"],
+        description=(f"Heatmap of {len(order)} actors against each other. {len(comparable)} of {len(pairs)} "
+                     f"pairs share at least one question on which both state a stance, {single} of them only "
+                     f"one, none more than {int(pairs['shared'].max())}. Colour is the share of shared "
+                     "questions on which the stances point the same way; cells read same direction / shared."),
+        name="stances_agreement",
+    )
+
+
+# --- the evidence as a readable list ---------------------------------------------------------------
+
+def _linked(text: str) -> str:
+    """Escape text from the data, then link every claim id it mentions to the claims chapter."""
+    return _CLAIM_MENTION.sub(lambda m: claims.link(m.group()), escape(text))
+
+
+def evidence_html(table: pd.DataFrame | None = None):
+    """Actor by actor: every stated stance with its conditions and evidence (German, English, link), and
+    the questions on which the article states nothing. All text is escaped."""
+    from .render import show
+
+    table = load() if table is None else table
+    claim_table = claims.load().set_index("id")
+    names = claims.actors().set_index("id")["name"]
+    stance_labels, hands, confidences = _labels("stance"), _labels("stance_hand"), _labels("stance_confidence")
+    question_labels = questions().set_index("id")["label"]
+    parts = []
+    for actor, rows in table.groupby("actor", sort=False):
+        stated = rows[rows["stance"] != NOT_STATED]
+        silent = rows[rows["stance"] == NOT_STATED]
+        items = []
+        for row in stated.itertuples():
+            quotes = "".join(
+                f'<li>{claims.link(c)} <span lang="de">„{escape(claim_table.loc[c, "text_de"])}“</span><br>'
+                f'<span lang="en">"{escape(claim_table.loc[c, "text_en"])}"</span></li>' for c in row.evidence)
+            conditions = f"<p><strong>Conditions:</strong> {_linked(row.conditions)}</p>" if row.conditions else ""
+            note = f"<p><strong>How it is read:</strong> {_linked(row.note)}</p>" if row.note else ""
+            items.append(
+                f'<li><strong>{escape(question_labels[row.question])}: {escape(stance_labels[row.stance])}</strong> '
+                f"({escape(hands[row.hand])}, {escape(confidences[row.confidence].lower())} confidence)"
+                f"{conditions}<ul>{quotes}</ul>{note}</li>")
+        if len(silent):
+            listed = "; ".join(escape(question_labels[q]) + (f" ({_linked(n)})" if n else "")
+                               for q, n in zip(silent["question"], silent["note"]))
+            items.append(f"<li><strong>Not stated:</strong> {listed}</li>")
+        summary = f"{escape(names[actor])}: {len(stated)} of {len(rows)} stances stated"
+        parts.append(f'<details class="stance-evidence" id="stances-{escape(actor)}"><summary>{summary}</summary>'
+                     f"<ul>{''.join(items)}</ul></details>")
+    return show("".join(parts))
