@@ -540,10 +540,12 @@ def evidence_html(table: pd.DataFrame | None = None):
                 f'<li><strong>{escape(question_labels[row.question])}: {escape(stance_labels[row.stance])}</strong> '
                 f"({escape(hands[row.hand])}, {escape(confidences[row.confidence].lower())} confidence)"
                 f"{conditions}<ul>{quotes}</ul>{note}</li>")
-        if len(silent):
-            listed = "; ".join(escape(question_labels[q]) + (f" ({_linked(n)})" if n else "")
-                               for q, n in zip(silent["question"], silent["note"]))
-            items.append(f"<li><strong>Not stated:</strong> {listed}</li>")
+        explained = silent[silent["note"].notna()]
+        items += [f"<li><strong>{escape(question_labels[row.question])}: {escape(stance_labels[NOT_STATED])}."
+                  f"</strong> {_linked(row.note)}</li>" for row in explained.itertuples()]
+        unexplained = [escape(question_labels[q]) for q in silent.loc[silent["note"].isna(), "question"]]
+        if unexplained:
+            items.append(f"<li><strong>{escape(stance_labels[NOT_STATED])}:</strong> {'; '.join(unexplained)}</li>")
         summary = f"{escape(names[actor])}: {len(stated)} of {len(rows)} stances stated"
         parts.append(f'<details class="stance-evidence" id="stances-{escape(actor)}"><summary>{summary}</summary>'
                      f"<ul>{''.join(items)}</ul></details>")
