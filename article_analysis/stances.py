@@ -454,11 +454,11 @@ def preconditions_chart(table: pd.DataFrame | None = None) -> alt.LayerChart:
         fontSize=11, lineBreak="\n", baseline="middle", dy=-6, aria=False).encode(
         x=x, y=y, text="cell:N", tooltip=tooltip,
         color=alt.condition("datum.status == 'not_in_sight'", alt.value("#ffffff"), alt.value(charts.PALETTE[7])))
-    grid = alt.layer(cells, words).properties(width=2 * 155, height=alt.Step(50))
+    grid = alt.layer(cells, words).properties(width=2 * 170, height=alt.Step(50))
     blocked = int((data["status"] == "not_in_sight").sum())
     return charts.finish(
         grid,
-        title=f"{blocked} of {len(data)} preconditions are 'not in sight'; for the rest the article gives no status",
+        title=f"{blocked} of {len(data)} preconditions are 'not in sight'; the others have no status",
         subtitle="Conditions the article names for security guarantees and for troops in Ukraine",
         description=(f"Grid of {data['condition'].nunique()} conditions by what they are conditions for. "
                      f"Each cell names who sets the condition; its colour is the article's status for it: "
