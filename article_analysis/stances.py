@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import partial
 from html import escape
 from itertools import combinations
 from pathlib import Path
@@ -56,7 +57,7 @@ CELL_TEXT = {"supports": "yes", "supports_on_conditions": "if …", "undecided_o
              "opposes": "no", NOT_STATED: ""}
 _DARK_STANCES = ("supports", "opposes")  # white text on these fills
 STATUS_COLOURS = {"not_in_sight": charts.PALETTE[5], NOT_STATED: charts.DIVERGING[1]}
-ENGLISH_QUOTES = ('"', '"')
+_ENGLISH_QUOTES = ('"', '"')
 _CLAIM_MENTION = re.compile(r"\bC\d{3}\b")
 _CELL_STEP = 40
 
@@ -75,11 +76,10 @@ class _Evidence:
     kind: dict[str, str]
 
     def from_actor(self, claim: str, actor: str) -> bool:
-        return self.speaker[claim] in self.side.get(actor, {actor})
+        return self.speaker[claim] in self.side[actor]
 
     def concerns(self, claim: str, actor: str) -> bool:
-        side = self.side.get(actor, {actor})
-        return self.speaker[claim] in side or bool(self.subjects.get(claim, frozenset()) & side)
+        return self.from_actor(claim, actor) or bool(self.subjects.get(claim, frozenset()) & self.side[actor])
 
     def named_first_hand(self, claim: str, actor: str) -> bool:
         """Made by the actor or a named speaker for it, not by an anonymous source or the author."""
@@ -145,8 +145,7 @@ def load(package: Path = DATAPACKAGE) -> pd.DataFrame:
     where = _where("stances", package)
     evidence = _evidence(package)
     for index, row in enumerate(table.itertuples()):
-        _check_stance(row, evidence, lambda field, message, i=index, r=row: _fault(
-            where, f"{r.actor}/{r.question}", i, field, message))
+        _check_stance(row, evidence, partial(_fault, where, f"{row.actor}/{row.question}", index))
     _check_complete(table, questions(package), where)
     _check_mentions(table, ["conditions", "note"], set(evidence.speaker), where,
                     lambda row: f"{row.actor}/{row.question}")
@@ -200,8 +199,7 @@ def preconditions(package: Path = DATAPACKAGE) -> pd.DataFrame:
     where = _where("preconditions", package)
     evidence = _evidence(package)
     for index, row in enumerate(table.itertuples()):
-        def fault(field, message, i=index, r=row):
-            return _fault(where, r.id, i, field, message)
+        fault = partial(_fault, where, row.id, index)
         for claim in row.evidence:
             if not evidence.concerns(claim, row.set_by):
                 raise fault("evidence", evidence.why_not(claim, row.set_by))
@@ -234,7 +232,7 @@ def _quoted(ids: list[str], texts: pd.Series, marks: tuple[str, str] = ("„", "
 
 def matrix(table: pd.DataFrame | None = None) -> pd.DataFrame:
     """One row per actor and question, in the data's order, with labels and the evidence spelled out
-    (German and English, one claim a line), for charts, tooltips and downloads."""
+    (German and English, each claim after its id), for charts, tooltips and downloads."""
     table = load() if table is None else table
     claim_table = claims.load().set_index("id")
     stance_labels, hands, confidences = _labels("stance"), _labels("stance_hand"), _labels("stance_confidence")
@@ -253,7 +251,7 @@ def matrix(table: pd.DataFrame | None = None) -> pd.DataFrame:
                        for c, s in zip(table["conditions"], table["stance"])],
         "evidence": ["; ".join(ids) or "—" for ids in table["evidence"]],
         "evidence_de": [_quoted(ids, claim_table["text_de"]) or none for ids in table["evidence"]],
-        "evidence_en": [_quoted(ids, claim_table["text_en"], ENGLISH_QUOTES) or none for ids in table["evidence"]],
+        "evidence_en": [_quoted(ids, claim_table["text_en"], _ENGLISH_QUOTES) or none for ids in table["evidence"]],
         "hand": [hands.get(h, "—") for h in table["hand"]],
         "confidence": [confidences.get(c, "—") for c in table["confidence"]],
         "note": [n or "—" for n in table["note"]],
@@ -297,10 +295,9 @@ def precondition_table(table: pd.DataFrame | None = None) -> pd.DataFrame:
     """The preconditions with labels, who sets them, and the German and English of their evidence."""
     table = preconditions() if table is None else table
     claim_table = claims.load().set_index("id")
-    names = claims.actors().set_index("id")["name"]
+    names = actor_labels()
     for_labels, status_labels = _labels("precondition_for"), _labels("precondition_status")
-    set_by = ["The article, unattributed" if actor == "author" else names[actor].split(" (")[0]
-              for actor in table["set_by"]]
+    set_by = ["The article, unattributed" if actor == "author" else names[actor] for actor in table["set_by"]]
     return pd.DataFrame({
         "id": table["id"],
         "condition": table["condition"],
@@ -309,9 +306,9 @@ def precondition_table(table: pd.DataFrame | None = None) -> pd.DataFrame:
         "status": table["status"],
         "status_label": table["status"].map(status_labels),
         "wording_de": [_quoted(ids, claim_table["text_de"]) for ids in table["evidence"]],
-        "wording_en": [_quoted(ids, claim_table["text_en"], ENGLISH_QUOTES) for ids in table["evidence"]],
+        "wording_en": [_quoted(ids, claim_table["text_en"], _ENGLISH_QUOTES) for ids in table["evidence"]],
         "status_de": [_quoted(ids, claim_table["text_de"]) or "—" for ids in table["status_evidence"]],
-        "status_en": [_quoted(ids, claim_table["text_en"], ENGLISH_QUOTES) or "—" for ids in table["status_evidence"]],
+        "status_en": [_quoted(ids, claim_table["text_en"], _ENGLISH_QUOTES) or "—" for ids in table["status_evidence"]],
         "note": table["note"].fillna("—"),
     })
 
@@ -333,12 +330,12 @@ def agreement(table: pd.DataFrame) -> pd.DataFrame:
     if duplicated.any():
         first = table[duplicated].iloc[0]
         raise ValueError(f"actor {first['actor']!r} has more than one stance on {first['question']!r}")
-    stated = table[table["stance"] != NOT_STATED].set_index(["actor", "question"])["stance"]
+    stated = table[table["stance"] != NOT_STATED]
+    by_actor = {actor: dict(zip(rows["question"], rows["stance"])) for actor, rows in stated.groupby("actor")}
     rows = []
     for a, b in combinations(dict.fromkeys(table["actor"]), 2):
-        of_a = stated.xs(a, level="actor") if a in stated.index.get_level_values(0) else pd.Series(dtype=object)
-        of_b = stated.xs(b, level="actor") if b in stated.index.get_level_values(0) else pd.Series(dtype=object)
-        shared = [q for q in of_a.index if q in of_b.index]
+        of_a, of_b = by_actor.get(a, {}), by_actor.get(b, {})
+        shared = [q for q in of_a if q in of_b]
         same = sum(DIRECTION[of_a[q]] == DIRECTION[of_b[q]] for q in shared)
         rows.append({
             "actor_a": a, "actor_b": b, "shared": len(shared), "same_direction": same,
@@ -360,23 +357,23 @@ def agreement_table(table: pd.DataFrame | None = None) -> pd.DataFrame:
     question_labels = questions().set_index("id")["label"]
     rows = []
     for pair in pairs.itertuples():
-        for first, second, flip in ((pair.actor_a, pair.actor_b, False), (pair.actor_b, pair.actor_a, True)):
-            detail = "; ".join(
-                f"{question_labels[q]}: {stance_labels[y if flip else x]} / {stance_labels[x if flip else y]}"
-                for q, x, y in pair.detail)
+        swapped = [(q, y, x) for q, x, y in pair.detail]
+        for first, second, detail in ((pair.actor_a, pair.actor_b, pair.detail),
+                                      (pair.actor_b, pair.actor_a, swapped)):
+            listed = "; ".join(f"{question_labels[q]}: {stance_labels[x]} / {stance_labels[y]}" for q, x, y in detail)
             rows.append({
                 "actor": names[first], "other": names[second], "shared": pair.shared,
                 "same_direction": pair.same_direction, "identical": pair.identical,
                 "agreement": pair.agreement,
                 "cell": f"{pair.same_direction}/{pair.shared}" if pair.shared else "",
-                "questions": detail or "no question on which both state a stance",
+                "questions": listed or "no question on which both state a stance",
             })
     return pd.DataFrame(rows)
 
 
 # --- charts -----------------------------------------------------------------------------------------
 
-def _matrix_layers(data: pd.DataFrame, filters: list[str] = ()) -> alt.LayerChart:
+def _matrix_layers(data: pd.DataFrame, filters: tuple[str, ...] = ()) -> alt.LayerChart:
     base = alt.Chart(data)
     for expression in filters:
         base = base.transform_filter(expression)
@@ -418,10 +415,10 @@ def matrix_chart(table: pd.DataFrame | None = None) -> alt.LayerChart:
         options=[ALL, *actors], labels=["All actors", *actors.values()], name="Actor: "))
     question_choice = alt.param(name="stance_question", value=ALL, bind=alt.binding_select(
         options=[ALL, *question_labels], labels=["All questions", *question_labels.values()], name="Question: "))
-    grid = _matrix_layers(data, [
+    grid = _matrix_layers(data, (
         f"stance_actor == '{ALL}' || datum.actor == stance_actor",
         f"stance_question == '{ALL}' || datum.question == stance_question",
-    ]).add_params(actor_choice, question_choice)
+    )).add_params(actor_choice, question_choice)
     stated = int((data["stance"] != NOT_STATED).sum())
     return charts.finish(
         grid,
@@ -457,11 +454,11 @@ def preconditions_chart(table: pd.DataFrame | None = None) -> alt.LayerChart:
         fontSize=11, lineBreak="\n", baseline="middle", dy=-6, aria=False).encode(
         x=x, y=y, text="cell:N", tooltip=tooltip,
         color=alt.condition("datum.status == 'not_in_sight'", alt.value("#ffffff"), alt.value(charts.PALETTE[7])))
-    grid = alt.layer(cells, words).properties(width=2 * 155, height=alt.Step(50))
+    grid = alt.layer(cells, words).properties(width=2 * 170, height=alt.Step(50))
     blocked = int((data["status"] == "not_in_sight").sum())
     return charts.finish(
         grid,
-        title=f"{blocked} of {len(data)} preconditions are 'not in sight'; for the rest the article gives no status",
+        title=f"{blocked} of {len(data)} preconditions are 'not in sight'; the others have no status",
         subtitle="Conditions the article names for security guarantees and for troops in Ukraine",
         description=(f"Grid of {data['condition'].nunique()} conditions by what they are conditions for. "
                      f"Each cell names who sets the condition; its colour is the article's status for it: "
@@ -543,10 +540,12 @@ def evidence_html(table: pd.DataFrame | None = None):
                 f'<li><strong>{escape(question_labels[row.question])}: {escape(stance_labels[row.stance])}</strong> '
                 f"({escape(hands[row.hand])}, {escape(confidences[row.confidence].lower())} confidence)"
                 f"{conditions}<ul>{quotes}</ul>{note}</li>")
-        if len(silent):
-            listed = "; ".join(escape(question_labels[q]) + (f" ({_linked(n)})" if n else "")
-                               for q, n in zip(silent["question"], silent["note"]))
-            items.append(f"<li><strong>Not stated:</strong> {listed}</li>")
+        explained = silent[silent["note"].notna()]
+        items += [f"<li><strong>{escape(question_labels[row.question])}: {escape(stance_labels[NOT_STATED])}."
+                  f"</strong> {_linked(row.note)}</li>" for row in explained.itertuples()]
+        unexplained = [escape(question_labels[q]) for q in silent.loc[silent["note"].isna(), "question"]]
+        if unexplained:
+            items.append(f"<li><strong>{escape(stance_labels[NOT_STATED])}:</strong> {'; '.join(unexplained)}</li>")
         summary = f"{escape(names[actor])}: {len(stated)} of {len(rows)} stances stated"
         parts.append(f'<details class="stance-evidence" id="stances-{escape(actor)}"><summary>{summary}</summary>'
                      f"<ul>{''.join(items)}</ul></details>")

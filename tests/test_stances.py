@@ -330,6 +330,7 @@ def test_evidence_html_escapes_and_links(data_copy):
     assert 'see <a class="claim-link" href="02_claims.html#C041">C041</a>' in html
     assert html.count("<details") == 9
     assert "European Commission: 0 of 9 stances stated" in html
+    assert "Troops in Ukraine: Not stated.</strong> Von der Leyen set off the debate" in html
 
 
 # --- charts -----------------------------------------------------------------------------------------
