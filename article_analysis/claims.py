@@ -135,7 +135,7 @@ def marked_article():
     """
     from html import escape as esc
 
-    from .render import bilingual, marked_text, show
+    from .render import marked_text, show
 
     table = readable()
     text = article.text()
@@ -198,7 +198,8 @@ def filterable_table():
 def explorer():
     """ipywidgets filter over the same claims table, for live notebooks (Binder, JupyterLab)."""
     import ipywidgets as widgets
-    from IPython.display import display
+
+    from .widgets import show_in
 
     table = readable()
     choices = {
@@ -214,9 +215,7 @@ def explorer():
 
     def redraw(_change=None):
         panel.table = filter_rows(**{key: box.value for key, box in dropdowns.items()})
-        output.clear_output(wait=True)
-        with output:
-            display(panel.table[[key for key, _ in TABLE_COLUMNS]])
+        show_in(output, panel.table[[key for key, _ in TABLE_COLUMNS]])
 
     for box in dropdowns.values():
         box.observe(redraw, names="value")

@@ -14,9 +14,10 @@ from __future__ import annotations
 
 import ipywidgets as widgets
 import pandas as pd
-from IPython.display import clear_output, display
+from IPython.display import display
 
 from . import factcheck
+from .widgets import show_in
 
 __all__ = ["ALL", "COLUMNS", "VerdictPanel", "panel"]
 
@@ -69,9 +70,7 @@ class VerdictPanel:
         """Recompute the table from the drop-downs and redraw caption and table."""
         self.table = self.current_table()
         self.caption.value = f"{len(self.table)} of {len(self.checks)} checkable claims match."
-        with self.output:
-            clear_output(wait=True)
-            display(self.table)
+        show_in(self.output, self.table)
 
     def _on_change(self, change) -> None:
         self.refresh()

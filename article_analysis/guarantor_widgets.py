@@ -19,10 +19,10 @@ from html import escape
 import altair as alt
 import ipywidgets as widgets
 import pandas as pd
-from IPython.core.formatters import DisplayFormatter
 from IPython.display import display
 
 from . import guarantors
+from .widgets import show_in
 from .guarantor_charts import VETO_LABELS, grid_chart, measure_bars
 
 __all__ = ["MEMBERS_RANGE", "GuarantorPanel", "panel"]
@@ -30,7 +30,6 @@ __all__ = ["MEMBERS_RANGE", "GuarantorPanel", "panel"]
 MEMBERS_RANGE = (1, 50)
 """Members and quota sliders: 1–50 (the dynamic programme handles 50 members in milliseconds)."""
 
-_FORMATTER = DisplayFormatter()  # the rich representations (HTML, Vega-Lite) the output area shows
 
 
 class GuarantorPanel:
@@ -92,13 +91,7 @@ class GuarantorPanel:
             self.chart = None
             self.caption.value = f"<b>No game:</b> {escape(self.error)}"
         shown = [] if self.chart is None else [guarantors.readable(self.table), self.chart]
-        # Set the output area's content as widget state rather than printing into it with
-        # `with self.output:`: that routes display messages through the front end, and without one
-        # (tests, strict nbval) they would land in the notebook cell instead of the panel.
-        self.output.outputs = tuple(
-            {"output_type": "display_data", "data": data, "metadata": metadata}
-            for data, metadata in map(_FORMATTER.format, shown)
-        )
+        show_in(self.output, *shown)
 
     def _on_change(self, change) -> None:
         self.refresh()

@@ -17,6 +17,7 @@ import ipywidgets as widgets
 from IPython.display import display
 
 from . import stances
+from .widgets import show_in
 
 __all__ = ["StanceExplorer", "explorer"]
 
@@ -56,12 +57,8 @@ class StanceExplorer:
         stated = int((self.table["stance"] != stances.NOT_STATED).sum())
         self.caption.value = f"{len(self.table)} cells shown, {stated} with a stance the article states."
         self.chart = stances.matrix_view(self.table) if len(self.table) else None
-        # Set the Output widget's outputs directly instead of capturing display() in a `with` block:
-        # capturing large outputs can hang notebook execution (jupyter/nbclient issue 312).
-        self.output.outputs = ()
-        if self.chart is not None:
-            self.output.append_display_data(self.chart)
-        self.output.append_display_data(self.table[SHOWN_COLUMNS])
+        shown = [self.table[SHOWN_COLUMNS]] if self.chart is None else [self.chart, self.table[SHOWN_COLUMNS]]
+        show_in(self.output, *shown)
 
     def _on_change(self, change) -> None:
         self.refresh()

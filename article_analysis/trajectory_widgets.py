@@ -20,6 +20,7 @@ import pandas as pd
 from IPython.display import display
 
 from . import trajectory, trajectory_charts
+from .widgets import show_in
 
 __all__ = ["TrajectoryPanel", "panel"]
 
@@ -99,11 +100,7 @@ class TrajectoryPanel:
         self.table = self.current_table()
         self.chart = trajectory_charts.explorer_view(self.table, self.current_rate())
         self.caption.value = self._caption()
-        # Replace the output widget's content directly rather than displaying inside `with output:`:
-        # that routes through the kernel's display messages, which only a widget frontend redirects
-        # (a test runner or converter without one would record the chart as the cell's output).
-        self.output.outputs = ()
-        self.output.append_display_data(self.chart)
+        show_in(self.output, self.chart)
 
     def _on_change(self, change) -> None:
         self.refresh()

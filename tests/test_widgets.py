@@ -1,0 +1,20 @@
+"""The shared way panels fill their output area works without a widget front end."""
+import altair as alt
+import ipywidgets as widgets
+import pandas as pd
+
+from article_analysis import charts
+from article_analysis.widgets import show_in
+
+
+def test_show_in_replaces_the_output_content():
+    charts.enable()
+    output = widgets.Output()
+    show_in(output, pd.DataFrame({"a": [1]}))
+    assert len(output.outputs) == 1 and "text/html" in output.outputs[0]["data"]
+    chart = alt.Chart(alt.Data(values=[{"a": 1}])).mark_bar().encode(x="a:Q")
+    show_in(output, chart)
+    assert len(output.outputs) == 1
+    assert "application/vnd.vegalite.v5+json" in output.outputs[0]["data"]
+    show_in(output)
+    assert output.outputs == ()
