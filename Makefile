@@ -12,7 +12,9 @@ BOOK_INPUTS := $(shell find chapters data article_analysis -type f ! -path '*/__
                  ! -path '*/.ipynb_checkpoints/*' 2>/dev/null) _config.yml _toc.yml intro.ipynb
 NBVAL := --nbval --nbval-current-env --nbval-sanitize-with tests/nbval_sanitize.cfg
 
-.PHONY: book test lab serve benchmark lock clean
+NOTEBOOKS := intro.ipynb $(sort $(wildcard chapters/*.ipynb))
+
+.PHONY: book test notebooks lab serve benchmark lock clean
 
 book: $(BOOK)
 
@@ -30,6 +32,13 @@ $(INSTALLED): requirements.txt pyproject.toml
 $(BOOK): $(INSTALLED) $(BOOK_INPUTS)
 	rm -rf _build
 	$(BIN)/jupyter-book build . --all -W -n --keep-going
+
+# Re-execute the committed notebooks in place, top to bottom, without timestamps in their metadata.
+notebooks: $(INSTALLED)
+	for notebook in $(NOTEBOOKS); do \
+	  $(BIN)/jupyter nbconvert --to notebook --execute --inplace \
+	    --ExecutePreprocessor.record_timing=False --ExecutePreprocessor.timeout=600 $$notebook || exit 1; \
+	done
 
 lab: $(INSTALLED)
 	$(BIN)/jupyter lab chapters/

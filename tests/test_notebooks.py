@@ -31,3 +31,9 @@ def test_no_errors_or_stderr_in_outputs(path):
         for output in cell["outputs"]:
             assert output["output_type"] != "error", f"{path.name}: a cell raised"
             assert output.get("name") != "stderr", f"{path.name}: a cell wrote to stderr"
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_no_wall_clock_timestamps_are_committed(path):
+    for cell in code_cells(path):
+        assert "execution" not in cell["metadata"], f"{path.name}: run `make notebooks` (no timing metadata)"
