@@ -5,7 +5,7 @@ and strict nbval notices the difference.
 """
 from __future__ import annotations
 
-from . import air_defence, article, claims, factcheck, guarantors, trajectory
+from . import air_defence, article, claims, factcheck, guarantors, stances, trajectory
 
 # The landing page sits at the book's root, one level above the chapters.
 LANDING_TO_CLAIMS = f"chapters/{claims.CLAIMS_PAGE}"
@@ -53,6 +53,25 @@ def from_the_air_defence_model() -> list[str]:
         f"{planned['growth_vs_2025'] * 100:.1f} % above 2025 (€{planned['eur_bn']:.1f} bn against "
         f"€{before['eur_bn']:.1f} bn) "
         f'(<a href="chapters/03_air_defence.html">The 20 % pledge</a>).',
+    ]
+
+
+def from_the_stances() -> list[str]:
+    """Findings of the chapter 'Who wants what, and on which conditions'."""
+    table = stances.load()
+    stated = table[table["stance"] != stances.NOT_STATED]
+    first_hand = int((stated["hand"] == "first_hand").sum())
+    actors = table["actor"].nunique()
+    questions = table["question"].nunique()
+    preconditions = stances.preconditions()
+    not_in_sight = int((preconditions["status"] == "not_in_sight").sum())
+    return [
+        f"Of the {len(table)} stances of {actors} actors on {questions} questions, the article states "
+        f"only {len(stated)} ({first_hand} from the actor or someone speaking for it, anonymous government "
+        f"circles included; {len(stated) - first_hand} second-hand); the other {len(table) - len(stated)} are "
+        f"\"not stated\". Of the {len(preconditions)} preconditions it names before guarantees or troops, "
+        f"{not_in_sight} are, in its words, \"not in sight\" "
+        f'(<a href="chapters/04_stances.html">Who wants what</a>).',
     ]
 
 
@@ -114,5 +133,6 @@ def _blocked(share) -> str:
 
 def key_findings() -> str:
     """All findings as a Markdown list, for the landing page."""
-    return "\n".join(f"- {finding}" for finding in about_the_article() + from_the_air_defence_model() + from_the_fact_check()
+    return "\n".join(f"- {finding}" for finding in about_the_article() + from_the_air_defence_model() + from_the_stances()
+                     + from_the_fact_check()
                      + from_the_guarantor_designs())
