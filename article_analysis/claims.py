@@ -19,7 +19,7 @@ CLAIMS_PAGE = "02_claims.html"
 
 
 def _fail(row_id: str, field: str, message: str) -> tables.DataError:
-    return tables.DataError(f"data/claims.csv, row {row_id}, field '{field}': {message}")
+    return tables.row_error("data/claims.csv", f"row {row_id}", field, message)
 
 
 def load(package: Path = DATAPACKAGE) -> pd.DataFrame:

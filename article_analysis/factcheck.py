@@ -102,10 +102,6 @@ ORDINALS = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "
 
 # --- loading and checking ------------------------------------------------------------------------
 
-def _fail(where: str, label: str, field: str, message: str) -> tables.DataError:
-    return tables.DataError(f"{where}, {label}, field '{field}': {message}")
-
-
 def load(package: Path = DATAPACKAGE) -> pd.DataFrame:
     """The verdicts, after checking them against the claims, the facts and the article's date.
 
@@ -117,30 +113,28 @@ def load(package: Path = DATAPACKAGE) -> pd.DataFrame:
     """
     package = Path(package)
     table = tables.load("verdicts", package)
-    where = tables.display_path(package.parent / tables.resource("verdicts", package)["path"])
-    claims_where = tables.display_path(package.parent / tables.resource("claims", package)["path"])
+    where = tables.file_of("verdicts", package)
+    claims_where = tables.file_of("claims", package)
     claim_table = tables.load("claims", package).set_index("id")
     published = tables.load("article", package)["date"].iloc[0]
-    # Rows are in file order after the header, and blank lines are refused, so row i is on line i + 2.
-    for line, row in enumerate(table.itertuples(), start=2):
-        label = f"row {row.claim} (line {line})"
+    for index, row in enumerate(table.itertuples()):
+        def fault(field: str, message: str) -> tables.DataError:
+            return tables.row_error(where, tables.row_label(row.claim, index), field, message)
+
         claim = claim_table.loc[row.claim]
         if not claim["checkable"]:
-            raise _fail(where, label, "claim", f"{row.claim} is not marked checkable in {claims_where}; "
-                                               "only checkable claims get a verdict")
+            raise fault("claim", f"{row.claim} is not marked checkable in {claims_where}; "
+                                 "only checkable claims get a verdict")
         if row.rated == REPORT and claim["reported_by"] is None:
-            raise _fail(where, label, "rated", f"'report' rates the article's report of someone's words, "
-                                               f"but {row.claim} is a first-hand claim (no reported_by in "
-                                               f"{claims_where}); use 'substance'")
+            raise fault("rated", f"'report' rates the article's report of someone's words, but {row.claim} "
+                                 f"is a first-hand claim (no reported_by in {claims_where}); use 'substance'")
         if row.verdict == NOT_CHECKED and row.fact_ids:
-            raise _fail(where, label, "fact_ids", "a 'not_checked' row cites facts; give the verdict "
-                                                  "they support instead")
+            raise fault("fact_ids", "a 'not_checked' row cites facts; give the verdict they support instead")
         if row.verdict != NOT_CHECKED and not row.fact_ids:
-            raise _fail(where, label, "fact_ids", f"a verdict of '{row.verdict}' must cite at least one "
-                                                  "fact from data/external/facts.csv")
+            raise fault("fact_ids", f"a verdict of '{row.verdict}' must cite at least one fact from "
+                                    "data/external/facts.csv")
         if row.checked_on < published:
-            raise _fail(where, label, "checked_on", f"{row.checked_on} is before the article's date "
-                                                    f"{published}")
+            raise fault("checked_on", f"{row.checked_on} is before the article's date {published}")
     missing = [claim for claim in claim_table.index[claim_table["checkable"]] if claim not in set(table["claim"])]
     if missing:
         raise tables.DataError(
@@ -339,7 +333,8 @@ def _month(period: str) -> str:
     return f"{MONTHS[int(month) - 1]} {year}"
 
 
-def _ordinal(rank: int) -> str:
+def ordinal(rank: int) -> str:
+    """The word for a rank: "first", "second", … (donor tables, findings)."""
     return ORDINALS[rank - 1] if 1 <= rank <= len(ORDINALS) else f"{rank}th"
 
 
@@ -406,15 +401,15 @@ def kiel_chart() -> alt.TopLevelMixin:
     ratio = leader["value"] / cumulative.set_index("donor").loc[FOCUS_DONOR, "value"]
     return charts.finish(
         chart,
-        title=f"Germany: {_ordinal(rank_2025)} in military aid in 2025 to August, {_ordinal(rank_total)} since 2022",
+        title=f"Germany: {ordinal(rank_2025)} in military aid in 2025 to August, {ordinal(rank_total)} since 2022",
         subtitle=[f"Since 2022 the {leader['donor']} allocated {ratio:.1f} times as much as Germany.",
                   "EUR bn, nominal; each panel has its own scale. Choose a donor to highlight below.",
                   f"Panels 1-2: {cumulative['release'].iloc[0]}, with later revisions.",
                   f"Panel 3: {published['release'].iloc[0]}."],
         description=(f"Three horizontal bar charts of military aid to Ukraine by donor, in EUR bn: cumulative "
                      f"from January 2022 to August 2025, January to August 2025, and May to June 2025. "
-                     f"Germany ranks {_ordinal(rank_total)} cumulatively, behind the {leader['donor']} "
-                     f"({ratio:.1f} times Germany's amount), and {_ordinal(rank_2025)} in 2025 up to August. "
+                     f"Germany ranks {ordinal(rank_total)} cumulatively, behind the {leader['donor']} "
+                     f"({ratio:.1f} times Germany's amount), and {ordinal(rank_2025)} in 2025 up to August. "
                      "A drop-down highlights any donor."),
         name="kiel_military_aid_by_donor",
         source="Source: Kiel Institute for the World Economy, Ukraine Support Tracker (data/external/kiel_military_aid.csv)",

@@ -32,10 +32,6 @@ def about_the_article() -> list[str]:
     ]
 
 
-def _ordinal(rank: int) -> str:
-    return {1: "first", 2: "second", 3: "third"}.get(int(rank), f"no. {int(rank)}")
-
-
 def from_the_air_defence_model() -> list[str]:
     """Findings of the chapter 'The 20 % pledge'."""
     summary = trajectory.summary(rate=0.2)
@@ -94,8 +90,9 @@ def from_the_fact_check() -> list[str]:
         f'(<a href="chapters/06_fact_check.html">Checking the claims</a>). Rated misleading or '
         f"inaccurate: {flagged}.",
         f"By the Kiel Institute's figures (computed from a release published after the article), "
-        f"Germany ranked {_ordinal(in_2025['rank'])} among military donors to Ukraine from January to "
-        f"August 2025 (€{in_2025['Germany, EUR bn']:.1f} bn) but {_ordinal(cumulative['rank'])} "
+        f"Germany ranked {factcheck.ordinal(int(in_2025['rank']))} among military donors to Ukraine from "
+        f"January to August 2025 (€{in_2025['Germany, EUR bn']:.1f} bn) but "
+        f"{factcheck.ordinal(int(cumulative['rank']))} "
         f"cumulatively since 2022, behind the {cumulative['leader']} (€{cumulative['leader, EUR bn']:.1f} bn "
         f"against €{cumulative['Germany, EUR bn']:.1f} bn): whether Germany is \"the most important "
         f"partner\" depends on the yardstick.",

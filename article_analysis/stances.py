@@ -92,13 +92,8 @@ class _Evidence:
                 f"{self.speaker[claim]!r}, and claim_subjects.csv lists {subjects} as its subjects")
 
 
-def _where(name: str, package: Path) -> str:
-    return tables.display_path(package.parent / tables.resource(name, package)["path"])
-
-
 def _fault(where: str, key: str, index: int, field: str, message: str) -> tables.DataError:
-    # Rows come from tables.load in file order: header on line 1, no blank lines, one row a line.
-    return tables.DataError(f"{where}, row {key} (line {index + 2}), field '{field}': {message}")
+    return tables.row_error(where, tables.row_label(key, index), field, message)
 
 
 def _evidence(package: Path) -> _Evidence:
@@ -113,7 +108,7 @@ def _evidence(package: Path) -> _Evidence:
                          attribution=dict(zip(claim_table["id"], claim_table["attribution"])),
                          subjects=subjects, side=side, speaks_for=speaks_for,
                          kind=dict(zip(actors["id"], actors["kind"])))
-    where = _where("claim_subjects", package)
+    where = tables.file_of("claim_subjects", package)
     for index, row in enumerate(subject_table.itertuples()):
         if evidence.speaker[row.claim] == row.actor:
             raise _fault(where, f"{row.claim}/{row.actor}", index, "actor",
@@ -142,7 +137,7 @@ def load(package: Path = DATAPACKAGE) -> pd.DataFrame:
     in the module docstring, and that every actor has a row for every question."""
     package = Path(package)
     table = tables.load("stances", package)
-    where = _where("stances", package)
+    where = tables.file_of("stances", package)
     evidence = _evidence(package)
     for index, row in enumerate(table.itertuples()):
         _check_stance(row, evidence, partial(_fault, where, f"{row.actor}/{row.question}", index))
@@ -196,7 +191,7 @@ def preconditions(package: Path = DATAPACKAGE) -> pd.DataFrame:
     """The conditions between today and guarantees or troops, after checking their evidence and status."""
     package = Path(package)
     table = tables.load("preconditions", package)
-    where = _where("preconditions", package)
+    where = tables.file_of("preconditions", package)
     evidence = _evidence(package)
     for index, row in enumerate(table.itertuples()):
         fault = partial(_fault, where, row.id, index)

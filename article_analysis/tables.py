@@ -151,8 +151,20 @@ def _row_label(raw: dict, key_fields: list[str], line: int) -> str:
     return f"line {line}"
 
 
-def _fail(where: str, label: str, field: str, message: str) -> DataError:
+def row_error(where: str, label: str, field: str, message: str) -> DataError:
+    """The one form of every data error: file, row, field, then what is wrong."""
     return DataError(f"{where}, {label}, field '{field}': {message}")
+
+
+def row_label(key: str, index: int) -> str:
+    """How an error names the row at ``index`` of a loaded table: rows keep file order, the header is
+    line 1 and blank lines are refused, so row ``index`` is on line ``index + 2``."""
+    return f"row {key} (line {index + 2})"
+
+
+def file_of(name: str, package: Path = DATAPACKAGE) -> str:
+    """The data file of resource ``name``, as error messages show it."""
+    return display_path(Path(package).parent / resource(name, package)["path"])
 
 
 def _cast(value: str, field: dict, where: str, label: str):
@@ -160,13 +172,13 @@ def _cast(value: str, field: dict, where: str, label: str):
     constraints = field.get("constraints", {})
     if value == MISSING:
         if constraints.get("required"):
-            raise _fail(where, label, name, "missing required value")
+            raise row_error(where, label, name, "missing required value")
         return [] if field.get("type") == "list" else None
     kind = field.get("type", "string")
     if kind == "list":
         items = value.split(field.get("delimiter", ","))
         if any(item == "" for item in items):
-            raise _fail(where, label, name, f"empty item in list {value!r}")
+            raise row_error(where, label, name, f"empty item in list {value!r}")
         item_field = {"name": name, "type": field.get("itemType", "string"),
                       "constraints": field.get("itemConstraints", {})}
         return [_cast(item, item_field, where, label) for item in items]
@@ -194,22 +206,22 @@ def _convert(value: str, kind: str, where: str, label: str, name: str):
         if kind == "date":
             return dt.date.fromisoformat(value)
     except ValueError:
-        raise _fail(where, label, name, f"{value!r} is not a valid {kind}") from None
-    raise _fail(where, label, name, f"unsupported field type '{kind}' in the schema")
+        raise row_error(where, label, name, f"{value!r} is not a valid {kind}") from None
+    raise row_error(where, label, name, f"unsupported field type '{kind}' in the schema")
 
 
 def _check_constraints(typed, raw: str, constraints: dict, where: str, label: str, name: str):
     if "enum" in constraints and raw not in constraints["enum"]:
         allowed = ", ".join(constraints["enum"])
-        raise _fail(where, label, name, f"{raw!r} is not in the vocabulary ({allowed})")
+        raise row_error(where, label, name, f"{raw!r} is not in the vocabulary ({allowed})")
     if "pattern" in constraints and not re.fullmatch(constraints["pattern"], raw):
-        raise _fail(where, label, name, f"{raw!r} does not match the pattern {constraints['pattern']}")
+        raise row_error(where, label, name, f"{raw!r} does not match the pattern {constraints['pattern']}")
     if "minimum" in constraints and typed < constraints["minimum"]:
-        raise _fail(where, label, name, f"{raw} is below the minimum {constraints['minimum']}")
+        raise row_error(where, label, name, f"{raw} is below the minimum {constraints['minimum']}")
     if "maximum" in constraints and typed > constraints["maximum"]:
-        raise _fail(where, label, name, f"{raw} is above the maximum {constraints['maximum']}")
+        raise row_error(where, label, name, f"{raw} is above the maximum {constraints['maximum']}")
     if "minLength" in constraints and len(raw) < constraints["minLength"]:
-        raise _fail(where, label, name, f"{raw!r} is shorter than {constraints['minLength']} characters")
+        raise row_error(where, label, name, f"{raw!r} is shorter than {constraints['minLength']} characters")
 
 
 def _column(values: list, field: dict) -> pd.Series:
@@ -236,7 +248,7 @@ def _check_unique(table, fields, where, rows, key_fields, what):
             first = rows[seen[values]][0]
             label = _row_label(rows[index][1], key_fields, line)
             value = "/".join(str(v) for v in values)
-            raise _fail(where, label, "/".join(fields), f"{what} {value!r} (first on line {first})")
+            raise row_error(where, label, "/".join(fields), f"{what} {value!r} (first on line {first})")
         seen[values] = index
 
 
@@ -255,5 +267,5 @@ def _check_foreign_key(table, foreign, name, package, where, rows, key_fields):
         for item in values:
             if item is not None and item not in allowed:
                 label = _row_label(rows[index][1], key_fields, rows[index][0])
-                raise _fail(where, label, local,
+                raise row_error(where, label, local,
                             f"unknown id {item!r}: not a '{target_field}' in {target_where}")
