@@ -5,7 +5,12 @@ and strict nbval notices the difference.
 """
 from __future__ import annotations
 
-from . import air_defence, article, claims, factcheck, guarantors, stances, trajectory
+from .air_defence import inputs as air_defence, model as trajectory
+from .article import model as article
+from .claims import model as claims
+from .fact_check import model as factcheck
+from .guarantors import model as guarantors
+from .stances import model as stances
 
 # The landing page sits at the book's root, one level above the chapters.
 LANDING_TO_CLAIMS = f"chapters/{claims.CLAIMS_PAGE}"

@@ -22,7 +22,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from article_analysis import power  # noqa: E402
+from article_analysis.guarantors import power
 
 SIZES = (8, 10, 20, 35, 50)
 SEED = 2025_09_04

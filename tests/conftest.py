@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from article_analysis import tables
-from article_analysis.paths import DATA, ROOT
+from article_analysis.core import tables
+from article_analysis.core.paths import DATA, ROOT
 
 BUILD = ROOT / "_build" / "html"
 

@@ -10,7 +10,8 @@ from __future__ import annotations
 import html
 import re
 
-from article_analysis import trajectory, trajectory_charts
+from article_analysis.air_defence import model as trajectory
+from article_analysis.air_defence import charts as trajectory_charts
 
 
 def expected(rate_percent: int, years: int, reading: str) -> tuple[list[str], list[str]]:

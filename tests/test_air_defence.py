@@ -7,8 +7,13 @@ import re
 import pandas as pd
 import pytest
 
-from article_analysis import air_defence, article, charts, tables, trajectory, trajectory_charts
-from article_analysis.paths import ROOT
+from article_analysis.air_defence import inputs as air_defence
+from article_analysis.article import model as article
+from article_analysis.core import theme
+from article_analysis.core import tables
+from article_analysis.air_defence import model as trajectory
+from article_analysis.air_defence import charts as trajectory_charts
+from article_analysis.core.paths import ROOT
 from explorer_marks import expected, shown_in_svg
 from test_tables import rewrite, set_cell
 
@@ -188,13 +193,13 @@ def plot_width(spec: dict) -> float:
 
 @pytest.mark.parametrize("name", CHARTS)
 def test_every_chart_is_finished(name):
-    charts.enable()
+    theme.enable()
     spec = CHARTS[name]().to_dict()
     assert spec["title"]["text"].strip() and spec["description"].strip()
     assert spec["usermeta"]["data_name"].startswith("air_defence_")
     assert spec["title"]["subtitle"][-1].startswith(("Model:", "Counts:", "Budget:"))
     assert len(spec["datasets"]) == 1, "one dataset: one CSV download per chart"
-    assert 0 < plot_width(spec) <= charts.WIDTH
+    assert 0 < plot_width(spec) <= theme.WIDTH
     assert len(spec["title"]["text"]) <= 66, "longer titles overflow the page column"
 
 
@@ -292,7 +297,7 @@ def test_vega_draws_the_models_numbers(rate_percent, years, reading):
     """Vega itself (as bundled by vl-convert, the same build the book serves) runs the explorer."""
     import vl_convert
 
-    charts.enable()
+    theme.enable()
     svg = vl_convert.vegalite_to_svg(trajectory_charts.explorer_chart(rate_percent, years, reading).to_dict())
     points, ends = shown_in_svg(svg)
     assert (points, ends) == expected(rate_percent, years, reading)
@@ -302,13 +307,13 @@ def test_vega_draws_the_models_numbers(rate_percent, years, reading):
 def test_panel_and_html_explorer_show_the_same_numbers():
     import vl_convert
 
-    from article_analysis.trajectory_widgets import panel
+    from article_analysis.air_defence.panel import explorer as panel
 
     explorer = panel()
     explorer.rate.value, explorer.horizon.value, explorer.reading.value = 0.35, 6, "all"
     series = trajectory_charts.explorer_series(explorer.table)
     panel_points = sorted(f"{r.series}, {r.year}: index {r.index:,.2f}" for r in series.itertuples())
-    charts.enable()
+    theme.enable()
     svg = vl_convert.vegalite_to_svg(trajectory_charts.explorer_chart(35, 6, "all").to_dict())
     assert shown_in_svg(svg)[0] == panel_points
 

@@ -3,8 +3,9 @@ import hashlib
 
 import pytest
 
-from article_analysis import article, tables
-from article_analysis.paths import ARTICLE_TEXT, ROOT
+from article_analysis.article import model as article
+from article_analysis.core import tables
+from article_analysis.core.paths import ARTICLE_TEXT, ROOT
 
 # SHA-256 of the seed text ../shared/seeds/000_a674afc4ceb6f4c2.txt as given to this project.
 SEED_SHA256 = "9bec8ad1fabd39f00c9886fd97674a19ec068e1ac057e216199618298700f0c2"

@@ -4,7 +4,7 @@ from pathlib import Path
 
 import yaml
 
-from article_analysis.paths import ROOT
+from article_analysis.core.paths import ROOT
 
 
 def toc_files():

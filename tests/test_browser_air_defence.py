@@ -7,7 +7,7 @@ import time
 
 import pytest
 
-from article_analysis import trajectory_charts
+from article_analysis.air_defence import charts as trajectory_charts
 from explorer_marks import expected, shown_in_svg
 from pages import PageVisit
 

@@ -1,7 +1,7 @@
 """The claims chapter in the browser: the table filters without a kernel, and claim anchors work."""
 from pages import PageVisit
 
-from article_analysis import claims
+from article_analysis.claims import model as claims
 
 
 def test_claims_table_filters_in_the_page(browser, server):

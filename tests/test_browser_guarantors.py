@@ -12,7 +12,7 @@ import re
 
 import pytest
 
-from article_analysis import guarantors
+from article_analysis.guarantors import model as guarantors
 from pages import PageVisit
 
 PAGE = "chapters/05_guarantors.html"

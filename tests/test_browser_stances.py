@@ -2,7 +2,7 @@
 and a cell's tooltip quotes the German evidence with its translation."""
 from playwright.sync_api import expect
 
-from article_analysis import claims
+from article_analysis.claims import model as claims
 from pages import PageVisit
 
 PAGE = "chapters/04_stances.html"

@@ -3,7 +3,11 @@ import re
 
 import pytest
 
-from article_analysis import article, claims, render, tables
+from article_analysis.article import model as article
+from article_analysis.claims import panel as claim_panel
+from article_analysis.claims import model as claims
+from article_analysis.core import render
+from article_analysis.core import tables
 from test_tables import set_cell
 
 
@@ -148,7 +152,7 @@ def test_filters_agree_with_the_data():
 
 
 def test_explorer_filters_like_the_html_table():
-    panel = claims.explorer()
+    panel = claim_panel.explorer()
     assert len(panel.table) == len(claims.readable())
     panel.dropdowns["claim_type"].value = "Rejection"
     assert set(panel.table["id"]) == set(claims.filter_rows(claim_type="Rejection")["id"])

@@ -4,7 +4,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from article_analysis.paths import DATA, DATAPACKAGE
+from article_analysis.core.paths import DATA, DATAPACKAGE
 
 
 def test_frictionless_validates_the_package():

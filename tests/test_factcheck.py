@@ -5,15 +5,18 @@ import re
 import pandas as pd
 import pytest
 
-from article_analysis import charts, factcheck, tables
-from article_analysis.factcheck_widgets import ALL, VerdictPanel
-from article_analysis.paths import DATAPACKAGE
+from article_analysis.core import theme
+from article_analysis.fact_check import charts as factcheck_charts
+from article_analysis.fact_check import model as factcheck
+from article_analysis.core import tables
+from article_analysis.fact_check.panel import ALL, VerdictPanel
+from article_analysis.core.paths import DATAPACKAGE
 from test_tables import rewrite, set_cell
 
 
 @pytest.fixture(autouse=True)
-def theme():
-    charts.enable()
+def report_theme():
+    theme.enable()
 
 
 def verdict_error(package) -> str:
@@ -202,23 +205,23 @@ def test_verdict_counts_rejects_an_unknown_grouping():
 
 
 def test_verdict_chart_by_claim_type_states_its_finding():
-    spec = factcheck.verdict_chart("claim_type").to_dict()
+    spec = factcheck_charts.verdict_chart("claim_type").to_dict()
     assert spec["title"]["text"] == "12 of 25 checked claims hold as worded; 3 mislead or are wrong"
     assert spec["title"]["subtitle"][0] == ("Misleading or inaccurate: statement of fact (2), explanation (1). "
                                             "Not checked: 3.")
     assert spec["usermeta"] == {"data_name": "verdicts_by_claim_type"}
     assert spec["params"][0]["name"] == "verdicts_claim_type" and spec["params"][0]["bind"] == "legend"
     colour = spec["encoding"]["color"]["scale"]
-    assert colour["range"] == [factcheck.VERDICT_COLOURS[v] for v in factcheck.VERDICT_ORDER]
-    assert all(c in charts.PALETTE + [charts.NEUTRAL] for c in colour["range"])
+    assert colour["range"] == [factcheck_charts.VERDICT_COLOURS[v] for v in factcheck.VERDICT_ORDER]
+    assert all(c in theme.PALETTE + [theme.NEUTRAL] for c in colour["range"])
 
 
 def test_verdict_chart_by_speaker_compares_reports_with_the_articles_own_claims():
-    spec = factcheck.verdict_chart("speaker").to_dict()
+    spec = factcheck_charts.verdict_chart("speaker").to_dict()
     assert spec["title"]["text"] == "The article's reports of others' words: 6 of 9 imprecise or worse"
     assert spec["title"]["subtitle"][0] == ("Its own claims: 3 of 11; claims it relays, checked on substance: "
                                             "2 of 5.")
-    assert spec["width"] + spec["encoding"]["y"]["axis"]["labelLimit"] <= charts.WIDTH
+    assert spec["width"] + spec["encoding"]["y"]["axis"]["labelLimit"] <= theme.WIDTH
 
 
 # --- Kiel figures --------------------------------------------------------------------------------
@@ -245,7 +248,7 @@ def test_kiel_comparison_refuses_an_unknown_row():
 
 
 def test_kiel_chart_highlights_a_chosen_donor_and_dates_its_figures():
-    spec = factcheck.kiel_chart().to_dict()
+    spec = factcheck_charts.kiel_chart().to_dict()
     assert spec["title"]["text"] == "Germany: first in military aid in 2025 to August, second since 2022"
     subtitle = " ".join(spec["title"]["subtitle"])
     assert "United States allocated 3.6 times as much as Germany" in subtitle

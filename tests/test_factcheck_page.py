@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from article_analysis.paths import DATA
+from article_analysis.core.paths import DATA
 
 PAGE = Path("chapters") / "06_fact_check.html"
 LABELS = {"accurate": "Accurate", "accurate_but_imprecise": "Accurate but imprecise",

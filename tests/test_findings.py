@@ -1,7 +1,9 @@
 """The landing page's findings are computed from the data they summarise."""
 import re
 
-from article_analysis import claims, factcheck, findings
+from article_analysis.claims import model as claims
+from article_analysis.fact_check import model as factcheck
+from article_analysis import findings
 
 
 def test_findings_state_the_numbers_in_the_data():

@@ -9,9 +9,13 @@ from fractions import Fraction
 import pandas as pd
 import pytest
 
-from article_analysis import charts, guarantor_charts, guarantors, power, tables
-from article_analysis.guarantors import RUSSIA
-from article_analysis.power import P5
+from article_analysis.core import theme
+from article_analysis.guarantors import charts as guarantor_charts
+from article_analysis.guarantors import model as guarantors
+from article_analysis.guarantors import power
+from article_analysis.core import tables
+from article_analysis.guarantors.model import RUSSIA
+from article_analysis.guarantors.power import P5
 from test_tables import set_cell
 
 # --------------------------------------------------------------------------------------------------
@@ -346,9 +350,9 @@ def test_explorer_says_why_there_is_no_game():
 
 
 def test_panel_follows_its_controls():
-    from article_analysis.guarantor_widgets import panel
+    from article_analysis.guarantors.panel import explorer as panel
 
-    charts.enable()  # as every chapter does: charts are output as Vega-Lite JSON
+    theme.enable()  # as every chapter does: charts are output as Vega-Lite JSON
     explorer = panel()
     pd.testing.assert_frame_equal(explorer.table, guarantors.explorer_rows(15, 9, 5))
     assert "15 members, 9 yes-votes needed, 5 with a veto" in explorer.caption.value
@@ -365,7 +369,7 @@ def test_panel_follows_its_controls():
 
 
 def test_panel_shows_the_error_of_a_setting_without_a_game():
-    from article_analysis.guarantor_widgets import panel
+    from article_analysis.guarantors.panel import explorer as panel
 
     explorer = panel(members=5, quota=5, vetoes=0)
     explorer.quota.value = 9
@@ -377,7 +381,7 @@ def test_panel_shows_the_error_of_a_setting_without_a_game():
 
 
 def test_panel_controls_have_the_specified_ranges():
-    from article_analysis.guarantor_widgets import panel
+    from article_analysis.guarantors.panel import explorer as panel
 
     explorer = panel()
     assert (explorer.members.min, explorer.members.max) == (1, 50)
@@ -391,7 +395,7 @@ def test_panel_controls_have_the_specified_ranges():
     ({"vetoes": 6}, r"vetoes: must lie in 0\.\.5 for the panel, got 6"),
 ])
 def test_panel_rejects_values_outside_its_controls(settings, message):
-    from article_analysis.guarantor_widgets import panel
+    from article_analysis.guarantors.panel import explorer as panel
 
     with pytest.raises(ValueError, match=message):
         panel(**settings)

@@ -1,4 +1,4 @@
-"""Tests for article_analysis.power: published values, properties against brute force, bad input."""
+"""Tests for article_analysis.guarantors.power: published values, properties against brute force, bad input."""
 from __future__ import annotations
 
 import math
@@ -9,8 +9,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from article_analysis import power
-from article_analysis.power import P5
+from article_analysis.guarantors import power
+from article_analysis.guarantors.power import P5
 
 # --------------------------------------------------------------------------------------------------
 # Published values

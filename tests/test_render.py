@@ -4,7 +4,9 @@ import json
 import altair as alt
 import pytest
 
-from article_analysis import book, charts, render
+from article_analysis import book
+from article_analysis.core import theme
+from article_analysis.core import render
 
 
 def test_bilingual_escapes_markup():
@@ -24,15 +26,15 @@ def test_chart_container_cannot_be_closed_by_data():
 
 
 def test_finish_sets_title_source_description_and_data_name():
-    charts.enable()
-    chart = charts.finish(alt.Chart(alt.Data(values=[{"a": 1}])).mark_bar().encode(x="a:Q"),
+    theme.enable()
+    chart = theme.finish(alt.Chart(alt.Data(values=[{"a": 1}])).mark_bar().encode(x="a:Q"),
                           title="A finding", description="What the chart shows", name="a_chart")
     spec = chart.to_dict()
     assert spec["title"]["text"] == "A finding"
-    assert spec["title"]["subtitle"][-1] == charts.ARTICLE_SOURCE
+    assert spec["title"]["subtitle"][-1] == theme.ARTICLE_SOURCE
     assert spec["description"] == "What the chart shows"
     assert spec["usermeta"] == {"data_name": "a_chart"}
-    assert spec["config"]["range"]["category"] == charts.PALETTE
+    assert spec["config"]["range"]["category"] == theme.PALETTE
 
 
 @pytest.mark.parametrize("kwargs, message", [
@@ -42,7 +44,7 @@ def test_finish_sets_title_source_description_and_data_name():
 ])
 def test_finish_refuses_charts_without_finding_or_description(kwargs, message):
     with pytest.raises(ValueError, match=message):
-        charts.finish(alt.Chart(alt.Data(values=[])).mark_bar(), **kwargs)
+        theme.finish(alt.Chart(alt.Data(values=[])).mark_bar(), **kwargs)
 
 
 def test_vega_lite_outputs_render_as_containers_only_in_html():

@@ -8,7 +8,12 @@ import pandas as pd
 import pytest
 import vl_convert
 
-from article_analysis import charts, claims, stance_widgets, stances, tables
+from article_analysis.core import theme
+from article_analysis.stances import charts as stance_charts
+from article_analysis.claims import model as claims
+from article_analysis.stances import panel as stance_widgets
+from article_analysis.stances import model as stances
+from article_analysis.core import tables
 from test_tables import rewrite
 
 # Row russia/p5_guarantors: russia is the 9th actor of nine questions each, p5_guarantors the 7th
@@ -336,7 +341,7 @@ def test_evidence_html_escapes_and_links(data_copy):
 # --- charts -----------------------------------------------------------------------------------------
 
 def chart_spec(chart) -> dict:
-    charts.enable()
+    theme.enable()
     return chart.to_dict()
 
 
@@ -345,16 +350,16 @@ def rendered_width(spec: dict) -> int:
     return int(re.search(r'<svg[^>]* width="(\d+)"', svg).group(1))
 
 
-@pytest.mark.parametrize("make", [stances.matrix_chart, stances.preconditions_chart, stances.agreement_chart])
+@pytest.mark.parametrize("make", [stance_charts.matrix_chart, stance_charts.preconditions_chart, stance_charts.agreement_chart])
 def test_charts_are_finished_and_fit_the_page(make):
     spec = chart_spec(make())
     assert spec["usermeta"]["data_name"].startswith("stances_")
-    assert spec["description"] and spec["title"]["subtitle"][-1] == charts.ARTICLE_SOURCE
+    assert spec["description"] and spec["title"]["subtitle"][-1] == theme.ARTICLE_SOURCE
     assert rendered_width(spec) <= 700
 
 
 def test_matrix_chart_has_html_filters_and_evidence_tooltips():
-    spec = chart_spec(stances.matrix_chart())
+    spec = chart_spec(stance_charts.matrix_chart())
     params = {p["name"]: p for p in spec["params"]}
     assert set(params) == {"stance_actor", "stance_question"}
     assert params["stance_actor"]["bind"]["input"] == "select"
@@ -368,14 +373,14 @@ def test_matrix_chart_has_html_filters_and_evidence_tooltips():
 
 
 def test_agreement_chart_title_counts_pairs():
-    spec = chart_spec(stances.agreement_chart())
+    spec = chart_spec(stance_charts.agreement_chart())
     assert spec["title"]["text"] == "Agreement rests on little: 11 of 20 comparable pairs share just one question"
 
 
 # --- the live panel ---------------------------------------------------------------------------------
 
 def test_explorer_follows_its_controls():
-    charts.enable()  # as every chapter does: charts as Vega-Lite JSON
+    theme.enable()  # as every chapter does: charts as Vega-Lite JSON
     panel = stance_widgets.explorer()
     assert len(panel.table) == 81 and panel.chart is not None
     panel.actor.value = "russia"

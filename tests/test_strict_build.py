@@ -10,7 +10,7 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from article_analysis.paths import ROOT
+from article_analysis.core.paths import ROOT
 
 JUPYTER_BOOK = Path(sys.executable).parent / "jupyter-book"
 

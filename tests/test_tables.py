@@ -5,7 +5,7 @@ import re
 
 import pytest
 
-from article_analysis import tables
+from article_analysis.core import tables
 
 
 def rewrite(path, edit):

@@ -1,4 +1,4 @@
-"""Tests for article_analysis.trajectory: the model behind "20 percent more every year"."""
+"""Tests for article_analysis.air_defence.model: the model behind "20 percent more every year"."""
 from __future__ import annotations
 
 import math
@@ -9,8 +9,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from article_analysis import trajectory
-from article_analysis.trajectory import (
+from article_analysis.air_defence import model as trajectory
+from article_analysis.air_defence.model import (
     READINGS,
     Reading,
     apply_to_baseline,
@@ -399,7 +399,7 @@ def test_bad_sensitivity_rates(rates, message):
 
 
 def test_panel_follows_the_rate_slider():
-    from article_analysis.trajectory_widgets import panel
+    from article_analysis.air_defence.panel import explorer as panel
 
     explorer = panel()
     pd.testing.assert_frame_equal(explorer.table, project(0.2, 10, "both"))
@@ -411,7 +411,7 @@ def test_panel_follows_the_rate_slider():
 
 
 def test_panel_follows_horizon_and_reading():
-    from article_analysis.trajectory_widgets import panel
+    from article_analysis.air_defence.panel import explorer as panel
 
     explorer = panel()
     explorer.horizon.value = 5
@@ -425,7 +425,7 @@ def test_panel_follows_horizon_and_reading():
 
 
 def test_panel_controls_have_the_specified_ranges():
-    from article_analysis.trajectory_widgets import panel
+    from article_analysis.air_defence.panel import explorer as panel
 
     explorer = panel()
     assert (explorer.rate.min, explorer.rate.max, explorer.rate.step) == (0.0, 0.5, 0.01)
@@ -434,7 +434,7 @@ def test_panel_controls_have_the_specified_ranges():
 
 
 def test_panel_rejects_values_outside_its_controls():
-    from article_analysis.trajectory_widgets import panel
+    from article_analysis.air_defence.panel import explorer as panel
 
     with pytest.raises(ValueError, match="rate must be from 0 to 0.5 for the panel"):
         panel(rate=0.8)
@@ -514,7 +514,7 @@ def test_bad_required_rate_targets(targets, message):
 
 
 def test_panel_snaps_the_rate_to_whole_percent():
-    from article_analysis.trajectory_widgets import panel
+    from article_analysis.air_defence.panel import explorer as panel
 
     explorer = panel()
     explorer.rate.value = 0.29000000000000004  # what a browser slider may send for 29 %
@@ -523,24 +523,24 @@ def test_panel_snaps_the_rate_to_whole_percent():
 
 
 def test_panel_rejects_rates_between_whole_percents():
-    from article_analysis.trajectory_widgets import panel
+    from article_analysis.air_defence.panel import explorer as panel
 
     with pytest.raises(ValueError, match=r"rate must be a whole percent \(a multiple of 0.01\) for the panel, got 0.205"):
         panel(rate=0.205)
 
 
 def test_panel_caption_uses_the_explorer_labels():
-    from article_analysis.trajectory_widgets import panel
+    from article_analysis.air_defence.panel import explorer as panel
 
     explorer = panel(rate=0.3, years=7, reading="number")
     assert explorer.caption.value == "By 2032, at 30 % a year — More systems: capability ×6.27"
 
 
 def test_panel_output_holds_only_the_current_chart():
-    from article_analysis import charts
-    from article_analysis.trajectory_widgets import panel
+    from article_analysis.core import theme
+    from article_analysis.air_defence.panel import explorer as panel
 
-    charts.enable()
+    theme.enable()
     explorer = panel()
     explorer.horizon.value = 4
     (output,) = explorer.output.outputs

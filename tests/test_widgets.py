@@ -3,12 +3,12 @@ import altair as alt
 import ipywidgets as widgets
 import pandas as pd
 
-from article_analysis import charts
-from article_analysis.widgets import show_in
+from article_analysis.core import theme
+from article_analysis.core.widgets import show_in
 
 
 def test_show_in_replaces_the_output_content():
-    charts.enable()
+    theme.enable()
     output = widgets.Output()
     show_in(output, pd.DataFrame({"a": [1]}))
     assert len(output.outputs) == 1 and "text/html" in output.outputs[0]["data"]

@@ -10,18 +10,19 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
-from . import charts, guarantors
-from .guarantors import MEASURES
+from ..core import theme
+from . import model
+from .model import MEASURES
 
 __all__ = ["SOURCE", "VETO_LABELS", "blocking_chart", "explorer_chart", "grid_chart", "measure_bars", "power_chart"]
 
 SOURCE = "Source: this report's computation; designs from claims C037, C041–C044 and facts F024–F027"
-RUSSIA_COLOUR = charts.PALETTE[5]  # vermillion: Russia, or a member that can block alone
-OTHER_COLOUR = charts.PALETTE[0]   # blue: everyone else
+RUSSIA_COLOUR = theme.PALETTE[5]  # vermillion: Russia, or a member that can block alone
+OTHER_COLOUR = theme.PALETTE[0]   # blue: everyone else
 
 #: Labels of the explorer's design control: how many of the members hold a veto.
 VETO_LABELS = {v: "no veto" if v == 0 else f"{v} veto player" + ("s" if v > 1 else "")
-               for v in guarantors.EXPLORER_VETOES}
+               for v in model.EXPLORER_VETOES}
 
 _LABEL_WIDTH = 130  # room right of the bars for labels such as "421/2145 (19.6 %)"
 
@@ -29,22 +30,22 @@ _LABEL_WIDTH = 130  # room right of the bars for labels such as "421/2145 (19.6 
 def power_chart(table: pd.DataFrame | None = None) -> alt.TopLevelMixin:
     """Power of one member of each group, design by design (a panel per design).
 
-    ``table`` is :func:`guarantors.design_power` (the default). A radio control switches between the
+    ``table`` is :func:`model.design_power` (the default). A radio control switches between the
     Shapley–Shubik and the normalised Banzhaf index; Russia's bar is vermillion.
     """
-    table = guarantors.design_power() if table is None else table
+    table = model.design_power() if table is None else table
     shown = ["shapley_shubik", "banzhaf"]
     long = table.melt(id_vars=["design_label", "group", "count"], value_vars=shown,
                       var_name="index_key", value_name="fraction")
     long["index"] = long["index_key"].map(MEASURES)
     long["value"] = [float(v) for v in long["fraction"]]
-    long["exact"] = [guarantors.exact_label(v) for v in long["fraction"]]
-    long["member"] = ["Russia" if g == guarantors.RUSSIA else "Others" for g in long["group"]]
+    long["exact"] = [model.exact_label(v) for v in long["fraction"]]
+    long["member"] = ["Russia" if g == model.RUSSIA else "Others" for g in long["group"]]
     long["members_in_group"] = long["count"]
     long = long.drop(columns=["index_key", "fraction", "count"])
     index = alt.param(name="power_index", value=MEASURES["shapley_shubik"],
                       bind=alt.binding_radio(options=[MEASURES[k] for k in shown], name="Index: "))
-    order = [d.label for d in guarantors.DESIGNS]
+    order = [d.label for d in model.DESIGNS]
     base = alt.Chart(long).transform_filter(f"datum.index == {index.name}").encode(
         y=alt.Y("group:N", title=None, sort=None, axis=alt.Axis(labelLimit=190)),
         x=alt.X("value:Q", title="Power of one member of the group", scale=alt.Scale(domain=[0, 0.3]),
@@ -59,7 +60,7 @@ def power_chart(table: pd.DataFrame | None = None) -> alt.TopLevelMixin:
     labels = base.mark_text(align="left", dx=4, fontSize=11).encode(text="exact:N")
     chart = (
         alt.layer(bars, labels)
-        .properties(width=charts.WIDTH - 190 - _LABEL_WIDTH, height=alt.Step(20))
+        .properties(width=theme.WIDTH - 190 - _LABEL_WIDTH, height=alt.Step(20))
         .facet(row=alt.Row("design_label:N", sort=order, title=None,
                            header=alt.Header(labelAngle=0, labelOrient="top", labelAnchor="start",
                                              labelFontWeight="bold", labelFontSize=12, labelPadding=2)),
@@ -67,7 +68,7 @@ def power_chart(table: pd.DataFrame | None = None) -> alt.TopLevelMixin:
         .resolve_scale(y="independent")
         .add_params(index)
     )
-    return charts.finish(
+    return theme.finish(
         chart,
         title="At the table Russia holds 1/7 to 1/5 of the power; outside, none",
         subtitle="Power of one member of each group (Shapley–Shubik index; switch to Banzhaf below)",
@@ -83,13 +84,13 @@ def power_chart(table: pd.DataFrame | None = None) -> alt.TopLevelMixin:
 
 
 def blocking_chart(table: pd.DataFrame | None = None) -> alt.TopLevelMixin:
-    """Russia's blocking share in each design (:func:`guarantors.russia_table`, the default)."""
-    table = guarantors.russia_table() if table is None else table
+    """Russia's blocking share in each design (:func:`model.russia_table`, the default)."""
+    table = model.russia_table() if table is None else table
     shares = table["russia_blocking_share"]
     data = pd.DataFrame({
         "design": table["design"],
         "blocking_share": [float(v) for v in shares],
-        "exact": [guarantors.exact_label(v) for v in shares],
+        "exact": [model.exact_label(v) for v in shares],
         # A blocking share of 1 is a veto: every coalition that passes with Russia fails without it.
         "veto": ["Russia can block alone" if v == 1 else "Russia cannot block alone" for v in shares],
     })
@@ -104,8 +105,8 @@ def blocking_chart(table: pd.DataFrame | None = None) -> alt.TopLevelMixin:
                         scale=alt.Scale(domain=["Russia can block alone", "Russia cannot block alone"],
                                         range=[RUSSIA_COLOUR, OTHER_COLOUR])))
     labels = base.mark_text(align="left", dx=4, fontSize=11).encode(text="exact:N")
-    chart = alt.layer(bars, labels).properties(width=charts.WIDTH - 220 - _LABEL_WIDTH + 60, height=alt.Step(26))
-    return charts.finish(
+    chart = alt.layer(bars, labels).properties(width=theme.WIDTH - 220 - _LABEL_WIDTH + 60, height=alt.Step(26))
+    return theme.finish(
         chart,
         title="With a veto Russia stops every decision; by majority, 6/11; outside, none",
         subtitle=["Russia's blocking share: of the others' yes/no patterns that pass a decision with",
@@ -122,20 +123,20 @@ def blocking_chart(table: pd.DataFrame | None = None) -> alt.TopLevelMixin:
 # A fraction written as text ('421/2145', '1', '0') as a number, in Vega's expression language.
 _FRACTION = ("indexof(datum.exact, '/') < 0 ? toNumber(datum.exact) : "
              "toNumber(split(datum.exact, '/')[0]) / toNumber(split(datum.exact, '/')[1])")
-# The same text as guarantors.exact_label: '421/2145 (19.6 %)', '0', '1 (100 %)'.
+# The same text as model.exact_label: '421/2145 (19.6 %)', '0', '1 (100 %)'.
 _EXACT_LABEL = ("datum.exact == '0' ? '0' : datum.exact + ' (' + "
                 "(datum.value < 0.0001 ? '< 0.01' : format(datum.value * 100, '.3~r')) + ' %)'")
 _MEASURE_LABEL = " : ".join(f"datum.measure_key == '{k}' ? '{v}'" for k, v in MEASURES.items()) + " : ''"
 
 
 def grid_chart(grid: pd.DataFrame) -> alt.Chart:
-    """A chart of rows in the format of :func:`guarantors.explorer_grid`, passed as inline records so
+    """A chart of rows in the format of :func:`model.explorer_grid`, passed as inline records so
     that their empty cells stay null in the JSON (from a DataFrame they would become NaN, not JSON)."""
     return alt.Chart(alt.InlineData(values=grid.to_dict(orient="records")))
 
 
 def measure_bars(base: alt.Chart) -> alt.LayerChart:
-    """Grouped bars of the three measures for rows in the format of :func:`guarantors.explorer_grid`.
+    """Grouped bars of the three measures for rows in the format of :func:`model.explorer_grid`.
 
     ``base`` is a :func:`grid_chart`, already filtered to one setting; error rows are dropped. Used by
     the HTML explorer (after its filter on the controls) and by the live panel (one setting).
@@ -148,8 +149,8 @@ def measure_bars(base: alt.Chart) -> alt.LayerChart:
         .transform_calculate(label=_EXACT_LABEL,
                              members_in_group="datum.count")
         .encode(
-            y=alt.Y("group:N", title="Each member", sort=[guarantors.VETO_GROUP, guarantors.OTHER_GROUP],
-                    scale=alt.Scale(domain=[guarantors.VETO_GROUP, guarantors.OTHER_GROUP])),
+            y=alt.Y("group:N", title="Each member", sort=[model.VETO_GROUP, model.OTHER_GROUP],
+                    scale=alt.Scale(domain=[model.VETO_GROUP, model.OTHER_GROUP])),
             yOffset=alt.YOffset("measure:N", sort=measures, scale=alt.Scale(domain=measures)),
             x=alt.X("value:Q", title=None, scale=alt.Scale(domain=[0, 1]), axis=alt.Axis(format="%", tickCount=5)),
             tooltip=[alt.Tooltip("group:N", title="Member"), alt.Tooltip("members_in_group:Q", title="Members like it"),
@@ -159,27 +160,27 @@ def measure_bars(base: alt.Chart) -> alt.LayerChart:
     )
     bars = shaped.mark_bar().encode(
         color=alt.Color("measure:N", title=None, sort=measures,
-                        scale=alt.Scale(domain=measures, range=charts.PALETTE[:3])))
+                        scale=alt.Scale(domain=measures, range=theme.PALETTE[:3])))
     labels = shaped.mark_text(align="left", dx=4, fontSize=11).encode(text="label:N")
-    return alt.layer(bars, labels).properties(width=charts.WIDTH - 120 - _LABEL_WIDTH, height=170)
+    return alt.layer(bars, labels).properties(width=theme.WIDTH - 120 - _LABEL_WIDTH, height=170)
 
 
 def explorer_chart(grid: pd.DataFrame | None = None, members: int = 15, quota: int = 9,
                    vetoes: int = 5) -> alt.TopLevelMixin:
     """The HTML explorer: controls for the design (number of veto players), members and quota over
-    the precomputed grid (:func:`guarantors.explorer_grid`, the default). Starts at the Security
+    the precomputed grid (:func:`model.explorer_grid`, the default). Starts at the Security
     Council (15 members, 9 votes, 5 vetoes). A setting without a game shows the module's error."""
-    grid = guarantors.explorer_grid() if grid is None else grid
+    grid = model.explorer_grid() if grid is None else grid
     # The starting values must be settings the controls can reach.
-    for name, value, allowed in [("members", members, guarantors.EXPLORER_MEMBERS),
-                                 ("quota", quota, guarantors.EXPLORER_QUOTAS),
-                                 ("vetoes", vetoes, guarantors.EXPLORER_VETOES)]:
+    for name, value, allowed in [("members", members, model.EXPLORER_MEMBERS),
+                                 ("quota", quota, model.EXPLORER_QUOTAS),
+                                 ("vetoes", vetoes, model.EXPLORER_VETOES)]:
         if value not in allowed:
             raise ValueError(f"{name}: must lie in {allowed.start}..{allowed.stop - 1} for the explorer, got {value!r}")
     members_param = alt.param(name="members", value=members, bind=alt.binding_range(
-        min=guarantors.EXPLORER_MEMBERS.start, max=guarantors.EXPLORER_MEMBERS.stop - 1, step=1, name="Members "))
+        min=model.EXPLORER_MEMBERS.start, max=model.EXPLORER_MEMBERS.stop - 1, step=1, name="Members "))
     quota_param = alt.param(name="quota", value=quota, bind=alt.binding_range(
-        min=guarantors.EXPLORER_QUOTAS.start, max=guarantors.EXPLORER_QUOTAS.stop - 1, step=1,
+        min=model.EXPLORER_QUOTAS.start, max=model.EXPLORER_QUOTAS.stop - 1, step=1,
         name="Yes-votes needed (quota) "))
     vetoes_param = alt.param(name="vetoes", value=vetoes, bind=alt.binding_select(
         options=list(VETO_LABELS), labels=list(VETO_LABELS.values()), name="Design "))
@@ -192,11 +193,11 @@ def explorer_chart(grid: pd.DataFrame | None = None, members: int = 15, quota: i
             "' yes-votes needed, ' + (vetoes == 0 ? 'no veto' : vetoes + ' with a veto')"))
         .mark_text(align="left", baseline="middle", fontSize=13, fontWeight="bold")
         .encode(text="caption:N", x=alt.value(0), y=alt.value(10))
-        .properties(width=charts.WIDTH - 160, height=20)
+        .properties(width=theme.WIDTH - 160, height=20)
     )
     chart = alt.vconcat(caption, measure_bars(current), spacing=6).add_params(
         vetoes_param, members_param, quota_param)
-    return charts.finish(
+    return theme.finish(
         chart,
         title="A member with a veto can stop every decision, whatever the others' votes",
         subtitle="Power and blocking share of one member of each group; set the design, members and quota below",

@@ -3,14 +3,14 @@
 In a running notebook::
 
     from article_analysis.trajectory_widgets import panel
-    panel()                      # sliders, a dropdown and a chart that follows them
+    explorer()                    # sliders, a dropdown and a chart that follows them
 
 The panel keeps the table it shows (:attr:`TrajectoryPanel.table`) and the chart it drew
 (:attr:`TrajectoryPanel.chart`), so a test can move a slider programmatically and check what changed,
 without a browser or a kernel. The arithmetic lives in :mod:`article_analysis.trajectory` and the chart
 in :mod:`article_analysis.trajectory_charts` (the same chart the HTML explorer draws); this module only
 wires controls to them. The panel needs a live kernel (ipywidgets do not run in a static page); the
-HTML book offers :func:`trajectory_charts.explorer_chart` instead.
+HTML book offers :func:`charts.explorer_chart` instead.
 """
 from __future__ import annotations
 
@@ -19,8 +19,8 @@ import ipywidgets as widgets
 import pandas as pd
 from IPython.display import display
 
-from . import trajectory, trajectory_charts
-from .widgets import show_in
+from . import charts, model
+from ..core.widgets import show_in
 
 __all__ = ["TrajectoryPanel", "panel"]
 
@@ -36,7 +36,7 @@ class TrajectoryPanel:
 
     Attributes: ``rate`` (FloatSlider), ``horizon`` (IntSlider), ``reading`` (Dropdown), ``caption``
     (HTML), ``output`` (Output), ``widget`` (the VBox to display), and after every change ``table``
-    (the DataFrame from :func:`trajectory.project`) and ``chart`` (the Altair chart drawn from it).
+    (the DataFrame from :func:`model.project`) and ``chart`` (the Altair chart drawn from it).
     Displaying the panel object displays ``widget``.
     """
 
@@ -44,14 +44,14 @@ class TrajectoryPanel:
         self,
         rate: float = 0.2,
         years: int = 10,
-        reading: str = trajectory.Reading.BOTH,
-        growth: str = trajectory.COMPOUND,
-        start_year: int = trajectory.START_YEAR,
+        reading: str = model.Reading.BOTH,
+        growth: str = model.COMPOUND,
+        start_year: int = model.START_YEAR,
     ) -> None:
         low, high, step = RATE_RANGE
         # Check the starting values with the model's own messages, and against the controls' ranges
         # (a slider would silently clip an out-of-range value).
-        trajectory.project(rate, years, reading, start_year, growth)
+        model.project(rate, years, reading, start_year, growth)
         if not low <= rate <= high:
             raise ValueError(f"rate must be from {low:g} to {high:g} for the panel, got {rate!r}")
         if abs(rate * 100 - round(rate * 100)) > 1e-9:
@@ -69,8 +69,8 @@ class TrajectoryPanel:
             value=years, min=HORIZON_RANGE[0], max=HORIZON_RANGE[1], step=1, description="Years",
             continuous_update=False,
         )
-        options = [(info.label, info.id) for info in trajectory.READINGS.values()] + [(trajectory_charts.ALL_READINGS_LABEL, trajectory.ALL)]
-        self.reading = widgets.Dropdown(options=options, value=str(reading if reading is not None else trajectory.ALL), description="Reading")
+        options = [(info.label, info.id) for info in model.READINGS.values()] + [(charts.ALL_READINGS_LABEL, model.ALL)]
+        self.reading = widgets.Dropdown(options=options, value=str(reading if reading is not None else model.ALL), description="Reading")
         self.caption = widgets.HTML()
         self.output = widgets.Output()
         self.widget = widgets.VBox([widgets.HBox([self.rate, self.horizon, self.reading]), self.caption, self.output])
@@ -90,7 +90,7 @@ class TrajectoryPanel:
 
     def current_table(self) -> pd.DataFrame:
         """The projection for the controls' current values (a fresh table, not the one shown)."""
-        return trajectory.project(
+        return model.project(
             rate=self.current_rate(), years=self.horizon.value, reading=self.reading.value,
             start_year=self.start_year, growth=self.growth,
         )
@@ -98,7 +98,7 @@ class TrajectoryPanel:
     def refresh(self) -> None:
         """Recompute the table from the controls and redraw caption and chart."""
         self.table = self.current_table()
-        self.chart = trajectory_charts.explorer_view(self.table, self.current_rate())
+        self.chart = charts.explorer_view(self.table, self.current_rate())
         self.caption.value = self._caption()
         show_in(self.output, self.chart)
 
@@ -109,7 +109,7 @@ class TrajectoryPanel:
         end = self.table[self.table["year"] == self.table["year"].max()]
         year = int(end["year"].iloc[0])
         parts = [
-            f"{trajectory.READINGS[r].label}: capability {trajectory_charts.end_label(c)}"
+            f"{model.READINGS[r].label}: capability {charts.end_label(c)}"
             for r, c in zip(end["reading"], end["capability_index"])
         ]
         return f"By {year}, at {self.current_rate() * 100:.0f} % a year — " + "; ".join(parts)
@@ -118,11 +118,11 @@ class TrajectoryPanel:
         display(self.widget)
 
 
-def panel(
+def explorer(
     rate: float = 0.2,
     years: int = 10,
-    reading: str = trajectory.Reading.BOTH,
-    growth: str = trajectory.COMPOUND,
+    reading: str = model.Reading.BOTH,
+    growth: str = model.COMPOUND,
 ) -> TrajectoryPanel:
     """Build the explorer: rate slider (0–50 %), horizon slider (1–20 years), reading dropdown, chart."""
     return TrajectoryPanel(rate=rate, years=years, reading=reading, growth=growth)

@@ -12,8 +12,9 @@ from pathlib import Path
 
 import pandas as pd
 
-from . import article, tables
-from .paths import DATAPACKAGE
+from ..article import model as article
+from ..core import tables
+from ..core.paths import DATAPACKAGE
 
 CLAIMS_PAGE = "02_claims.html"
 
@@ -92,7 +93,7 @@ def link(claim_id: str, page: str = CLAIMS_PAGE) -> str:
 
 def quote(ids: list[str] | str, page: str = CLAIMS_PAGE):
     """Cite claims in a chapter: the exact German, the translation, the speaker, and a link."""
-    from .render import show
+    from ..core.render import show
 
     parts = []
     for row in by_id(ids).itertuples():
@@ -135,7 +136,7 @@ def marked_article():
     """
     from html import escape as esc
 
-    from .render import marked_text, show
+    from ..core.render import marked_text, show
 
     table = readable()
     text = article.text()
@@ -183,7 +184,7 @@ def filter_rows(speaker: str = "", claim_type: str = "", topic: str = "") -> pd.
 
 def filterable_table():
     """All claims as a table that HTML readers filter by speaker, type and topic without a kernel."""
-    from .render import filterable_table as table_html, show
+    from ..core.render import filterable_table as table_html, show
 
     rows = []
     for row in readable().itertuples():
@@ -195,45 +196,7 @@ def filterable_table():
     return show(table_html(TABLE_COLUMNS, rows, FILTERS, table_id="claims-table"))
 
 
-def explorer():
-    """ipywidgets filter over the same claims table, for live notebooks (Binder, JupyterLab)."""
-    import ipywidgets as widgets
-
-    from .widgets import show_in
-
-    table = readable()
-    choices = {
-        "speaker": sorted(table["speaker_name"].unique()),
-        "claim_type": sorted(table["claim_type_label"].unique()),
-        "topic": sorted({label for labels in table["topic_labels"] for label in labels.split("; ")}),
-    }
-    dropdowns = {key: widgets.Dropdown(options=[("all", "")] + [(v, v) for v in values], value="",
-                                       description=label)
-                 for (key, label), values in zip(FILTERS, choices.values())}
-    output = widgets.Output()
-    panel = widgets.VBox([widgets.HBox(list(dropdowns.values())), output])
-
-    def redraw(_change=None):
-        panel.table = filter_rows(**{key: box.value for key, box in dropdowns.items()})
-        show_in(output, panel.table[[key for key, _ in TABLE_COLUMNS]])
-
-    for box in dropdowns.values():
-        box.observe(redraw, names="value")
-    panel.dropdowns = dropdowns
-    redraw()
-    return panel
-
-
 ATTRIBUTION_ORDER = ["direct_quote", "indirect_speech", "anonymous_source", "author"]
-
-
-def _attribution_scale():
-    import altair as alt
-
-    from .charts import PALETTE
-
-    labels = vocabulary("attribution").set_index("term").loc[ATTRIBUTION_ORDER, "label"].tolist()
-    return labels, alt.Scale(domain=labels, range=[PALETTE[0], PALETTE[4], PALETTE[5], "#999999"])
 
 
 def counts_by(column: str) -> pd.DataFrame:
@@ -245,60 +208,6 @@ def counts_by(column: str) -> pd.DataFrame:
     return (counts.assign(total=totals, attribution_rank=rank)
             .sort_values(["total", column, "attribution_rank"], ascending=[False, True, True], ignore_index=True)
             .drop(columns="attribution"))
-
-
-def _bar_by(column: str, title_axis: str):
-    import altair as alt
-
-    from .charts import STEP_HEIGHT, WIDTH
-
-    labels, scale = _attribution_scale()
-    table = counts_by(column)
-    order = table.drop_duplicates(column)[column].tolist()
-    return table, alt.Chart(table).mark_bar().encode(
-        y=alt.Y(f"{column}:N", sort=order, title=None, axis=alt.Axis(labelLimit=250)),
-        x=alt.X("claims:Q", title="Claims", axis=alt.Axis(tickMinStep=1)),
-        color=alt.Color("attribution_label:N", title="Attribution", scale=scale, sort=labels),
-        order=alt.Order("attribution_rank:Q"),
-        tooltip=[alt.Tooltip(f"{column}:N", title=title_axis), alt.Tooltip("attribution_label:N", title="Attribution"),
-                 alt.Tooltip("claims:Q", title="Claims"), alt.Tooltip("total:Q", title=f"All claims of this {title_axis.lower()}")],
-    ).properties(width=WIDTH - 270, height=alt.Step(STEP_HEIGHT))
-
-
-def type_chart():
-    """Claims by type, coloured by how they are attributed."""
-    from .charts import finish
-
-    table, chart = _bar_by("claim_type_label", "Type")
-    first, second = table.drop_duplicates("claim_type_label").iloc[:2].itertuples()
-    return finish(
-        chart,
-        title=(f"The commonest types: {first.claim_type_label.lower()} ({first.total}) and "
-               f"{second.claim_type_label.lower()} ({second.total})"),
-        subtitle=f"The article's {len(readable())} claims by type and attribution",
-        description=("Horizontal stacked bar chart of the article's claims by claim type, coloured by "
-                     "attribution: " + "; ".join(f"{r.claim_type_label} {r.total}" for r in
-                                                   table.drop_duplicates('claim_type_label').itertuples())),
-        name="claims_by_type",
-    )
-
-
-def speaker_chart():
-    """Claims by speaker, coloured by how they are attributed."""
-    from .charts import finish
-
-    table, chart = _bar_by("speaker_name", "Speaker")
-    totals = table.drop_duplicates("speaker_name")
-    author = int(totals.loc[totals["speaker_name"].str.startswith("The article"), "total"].sum())
-    anonymous = int(totals.loc[totals["speaker_name"].str.startswith("Anonymous"), "total"].sum())
-    return finish(
-        chart,
-        title=f"The author ({author}) and anonymous government circles ({anonymous}) make most claims",
-        subtitle=f"The article's {totals['total'].sum()} claims by speaker and attribution",
-        description=("Horizontal stacked bar chart of the article's claims by speaker: " +
-                     "; ".join(f"{r.speaker_name} {r.total}" for r in totals.itertuples())),
-        name="claims_by_speaker",
-    )
 
 
 def sourcing_profile() -> pd.DataFrame:
@@ -313,41 +222,6 @@ def sourcing_profile() -> pd.DataFrame:
     profile["claims_share"] = (profile["claims"] / profile["claims"].sum()).round(3)
     profile["words_share"] = (profile["words"] / profile["words"].sum()).round(3)
     return profile
-
-
-def sourcing_chart():
-    """Share of claims and of claim words per attribution: how much rests on anonymous sources."""
-    import altair as alt
-
-    from .charts import WIDTH, finish
-
-    labels, scale = _attribution_scale()
-    profile = sourcing_profile()
-    long = pd.concat([
-        profile.assign(measure="Share of claims", share=profile["claims_share"], count=profile["claims"]),
-        profile.assign(measure="Share of words in claim spans", share=profile["words_share"],
-                       count=profile["words"]),
-    ]).rename_axis("attribution_rank").reset_index()[["measure", "attribution_label", "attribution_rank",
-                                                      "share", "count"]]
-    anonymous = profile.set_index("attribution").loc["anonymous_source"]
-    chart = alt.Chart(long).mark_bar().encode(
-        y=alt.Y("measure:N", title=None),
-        x=alt.X("share:Q", title=None, axis=alt.Axis(format="%"), scale=alt.Scale(domain=[0, 1])),
-        color=alt.Color("attribution_label:N", title="Attribution", scale=scale, sort=labels),
-        order=alt.Order("attribution_rank:Q"),
-        tooltip=[alt.Tooltip("measure:N", title="Measure"), alt.Tooltip("attribution_label:N", title="Attribution"),
-                 alt.Tooltip("share:Q", title="Share", format=".1%"), alt.Tooltip("count:Q", title="Count")],
-    ).properties(width=WIDTH - 160, height=alt.Step(36))
-    return finish(
-        chart,
-        title=(f"{anonymous['claims']} of {profile['claims'].sum()} claims "
-               f"({anonymous['claims_share']:.0%}) rest on anonymous government circles"),
-        subtitle="Attribution of the article's claims, by number of claims and by words of claim text",
-        description=("Two stacked bars of shares by attribution. Claims: " +
-                     "; ".join(f"{r.attribution_label} {r.claims_share:.0%}" for r in profile.itertuples()) +
-                     ". Words: " + "; ".join(f"{r.attribution_label} {r.words_share:.0%}" for r in profile.itertuples())),
-        name="claims_sourcing_profile",
-    )
 
 
 def quoted_passages() -> pd.DataFrame:

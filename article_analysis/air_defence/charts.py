@@ -1,6 +1,6 @@
 """The charts of the air-defence chapter, each finished with the report's theme.
 
-Every function returns a chart that has been through :func:`charts.finish`: a title stating what the
+Every function returns a chart that has been through :func:`theme.finish`: a title stating what the
 chart shows, the source line, a text alternative and a name for its CSV. The numbers come from
 :mod:`article_analysis.trajectory` (the model) and :mod:`article_analysis.air_defence` (the sourced
 inputs); nothing is computed here that the model does not compute.
@@ -9,9 +9,9 @@ The explorer
 ------------
 :func:`explorer_chart` gives HTML readers controls bound to the chart (Altair parameters): the yearly
 rate (0–50 % in whole percent), the horizon (1–20 years) and the reading. It carries one small table,
-:func:`explorer_grid`: the multiple ``(1 + rate)^t`` computed by :func:`trajectory.multiple` for every
+:func:`explorer_grid`: the multiple ``(1 + rate)^t`` computed by :func:`model.multiple` for every
 whole-percent rate and year. The browser combines it into the indices of the chosen reading with the
-same multiplications as :func:`trajectory.project`, in the same order (``100 · n · e``), so the page
+same multiplications as :func:`model.project`, in the same order (``100 · n · e``), so the page
 shows exactly the numbers the Python model computes; ``tests/test_browser_air_defence.py`` checks this
 in Chromium against :func:`explorer_series`, which the live panel (:mod:`trajectory_widgets`) draws.
 """
@@ -23,7 +23,8 @@ import math
 import altair as alt
 import pandas as pd
 
-from . import air_defence, charts, trajectory
+from ..core import theme
+from . import inputs, model
 
 __all__ = ["ALL_READINGS_LABEL", "COMPONENTS", "EXPLORER_HORIZON", "EXPLORER_RATES", "HORIZON_PARAM",
            "RATE_PARAM", "READING_PARAM", "baseline_chart", "budget_chart", "end_label", "explorer_chart",
@@ -31,7 +32,7 @@ __all__ = ["ALL_READINGS_LABEL", "COMPONENTS", "EXPLORER_HORIZON", "EXPLORER_RAT
            "readings_chart", "sensitivity_chart"]
 
 MODEL_SOURCE = "Model: article_analysis.trajectory (this report); pledge as reported in the article of 2025-09-04"
-INDEX_TITLE = f"Index ({trajectory.START_YEAR} = 100)"
+INDEX_TITLE = f"Index ({model.START_YEAR} = 100)"
 
 COMPONENTS = {
     "capability": "Capability",
@@ -42,7 +43,7 @@ COMPONENTS = {
 
 DASHES = [[1, 0], [6, 4], [2, 3], [10, 3, 2, 3]]
 """Line dashes in legend order: solid, dashed, dotted, dash-dot."""
-TEXT_COLOUR = charts.PALETTE[7]
+TEXT_COLOUR = theme.PALETTE[7]
 
 EXPLORER_RATES = range(0, 51)
 """The rates the HTML explorer offers, in whole percent a year."""
@@ -71,20 +72,20 @@ def _amount(value: float) -> str:
 def _component_colour() -> alt.Color:
     labels = list(COMPONENTS.values())
     return alt.Color("series:N", title=None, sort=labels,
-                     scale=alt.Scale(domain=labels, range=charts.PALETTE[:len(labels)]))
+                     scale=alt.Scale(domain=labels, range=theme.PALETTE[:len(labels)]))
 
 
 def readings_chart(rate: float = 0.2, years: int = 10) -> alt.FacetChart:
     """Small multiples: number, effectiveness and capability under each reading, year by year."""
-    table = trajectory.project(rate, years, trajectory.ALL)
+    table = model.project(rate, years, model.ALL)
     # Each panel is what the explorer shows for that one reading.
-    long = pd.concat([explorer_series(table[table["reading"] == r]) for r in trajectory.READINGS], ignore_index=True)
-    long["reading"] = long["reading"].map(lambda r: trajectory.READINGS[r].label)
-    last = trajectory.START_YEAR + years
-    end = trajectory.milestones(rate, [last]).set_index("reading")
+    long = pd.concat([explorer_series(table[table["reading"] == r]) for r in model.READINGS], ignore_index=True)
+    long["reading"] = long["reading"].map(lambda r: model.READINGS[r].label)
+    last = model.START_YEAR + years
+    end = model.milestones(rate, [last]).set_index("reading")
     both, single = end.loc["both", "capability_multiple"], end.loc["number", "capability_multiple"]
     lines = alt.Chart().mark_line().encode(
-        x=alt.X("year:Q", title=None, axis=alt.Axis(format="d", values=list(range(trajectory.START_YEAR, last + 1, 5)))),
+        x=alt.X("year:Q", title=None, axis=alt.Axis(format="d", values=list(range(model.START_YEAR, last + 1, 5)))),
         y=alt.Y("index:Q", title=INDEX_TITLE),
         color=_component_colour(),
         # Where two components coincide (e.g. number and capability under "more systems"), the dashes
@@ -96,20 +97,20 @@ def readings_chart(rate: float = 0.2, years: int = 10) -> alt.FacetChart:
     ).properties(width=225, height=150)
     chart = alt.FacetChart(
         data=long, spec=lines,
-        facet=alt.Facet("reading:N", title=None, sort=[i.label for i in trajectory.READINGS.values()],
+        facet=alt.Facet("reading:N", title=None, sort=[i.label for i in model.READINGS.values()],
                         header=alt.Header(labelFontSize=12, labelFontWeight="bold", labelAnchor="start")),
         columns=2,
     )
-    return charts.finish(
+    return theme.finish(
         chart,
         title=f"Read literally, {_percent(rate)} a year means {both:.0f}-fold capability by {last}",
         subtitle=[f"Any single reading: {single:.1f}-fold. Four readings of „Zahl und Effektivität“ at "
                   f"{_percent(rate)} a year"],
         description=(
-            f"Four small line charts, one per reading of the pledge, {trajectory.START_YEAR} to {last}, index "
-            f"{trajectory.START_YEAR} = 100. More systems: the number grows {_percent(rate)} a year, effectiveness "
+            f"Four small line charts, one per reading of the pledge, {model.START_YEAR} to {last}, index "
+            f"{model.START_YEAR} = 100. More systems: the number grows {_percent(rate)} a year, effectiveness "
             f"stays at 100, capability follows the number to {single * 100:,.0f}. Better systems: the reverse. "
-            f"More and better systems: both grow, so capability grows {trajectory.capability_rate(rate) * 100:.0f} % "
+            f"More and better systems: both grow, so capability grows {model.capability_rate(rate) * 100:.0f} % "
             f"a year to {both * 100:,.0f}. Capability as a whole: only capability is determined, "
             f"reaching {single * 100:,.0f}."
         ),
@@ -118,19 +119,19 @@ def readings_chart(rate: float = 0.2, years: int = 10) -> alt.FacetChart:
     )
 
 
-def milestones_chart(rate: float = 0.2, by_years=trajectory.MILESTONE_YEARS) -> alt.LayerChart:
+def milestones_chart(rate: float = 0.2, by_years=model.MILESTONE_YEARS) -> alt.LayerChart:
     """Grouped bars: the capability multiple each reading reaches by each milestone year."""
-    table = trajectory.milestones(rate, by_years)
+    table = model.milestones(rate, by_years)
     table["years"] = table["year"].astype(str)
     table["multiple_label"] = [f"×{m:,.1f}" for m in table["capability_multiple"]]
-    order = [info.label for info in trajectory.READINGS.values()]
+    order = [info.label for info in model.READINGS.values()]
     years = [str(y) for y in by_years]
     base = alt.Chart(table).encode(
         y=alt.Y("label:N", sort=order, title=None),
         yOffset=alt.YOffset("years:N", sort=years),
-        x=alt.X("capability_multiple:Q", title=f"Capability, multiple of the {trajectory.START_YEAR} level"),
+        x=alt.X("capability_multiple:Q", title=f"Capability, multiple of the {model.START_YEAR} level"),
         color=alt.Color("years:N", title="By", sort=years,
-                        scale=alt.Scale(domain=years, range=[charts.PALETTE[4], charts.PALETTE[0]])),
+                        scale=alt.Scale(domain=years, range=[theme.PALETTE[4], theme.PALETTE[0]])),
         tooltip=[alt.Tooltip("label:N", title="Reading"), alt.Tooltip("year:O", title="By"),
                  alt.Tooltip("capability_multiple:Q", title="Multiple", format=",.2f"),
                  alt.Tooltip("doubling_years:Q", title="Doubling time (years)", format=".1f")],
@@ -138,13 +139,13 @@ def milestones_chart(rate: float = 0.2, by_years=trajectory.MILESTONE_YEARS) -> 
     bars = base.mark_bar()
     labels = base.mark_text(align="left", dx=3, fontSize=11).encode(
         text="multiple_label:N", color=alt.value(TEXT_COLOUR))
-    chart = (bars + labels).properties(width=charts.WIDTH - 170, height=alt.Step(16))
+    chart = (bars + labels).properties(width=theme.WIDTH - 170, height=alt.Step(16))
     first, last = min(by_years), max(by_years)
     by = table.set_index(["reading", "year"])["capability_multiple"]
-    return charts.finish(
+    return theme.finish(
         chart,
         title=f"The literal reading reaches by {first} what others reach by {last}",
-        subtitle=f"Capability multiple of the {trajectory.START_YEAR} level at {_percent(rate)} a year",
+        subtitle=f"Capability multiple of the {model.START_YEAR} level at {_percent(rate)} a year",
         description=(
             f"Grouped horizontal bars for the four readings. At {_percent(rate)} a year, capability reaches "
             f"×{by[('number', first)]:.2f} by {first} and ×{by[('number', last)]:.2f} by {last} under each "
@@ -158,59 +159,59 @@ def milestones_chart(rate: float = 0.2, by_years=trajectory.MILESTONE_YEARS) -> 
 
 def growth_models_chart(rate: float = 0.2, years: int = 10) -> alt.LayerChart:
     """Compound growth (rate on last year's level) against linear growth (rate of the 2025 level)."""
-    labels = {trajectory.COMPOUND: f"Compound: +{_percent(rate)} of the previous year",
-              trajectory.LINEAR: f"Linear: +{_percent(rate)} of the {trajectory.START_YEAR} level"}
+    labels = {model.COMPOUND: f"Compound: +{_percent(rate)} of the previous year",
+              model.LINEAR: f"Linear: +{_percent(rate)} of the {model.START_YEAR} level"}
     parts = []
     for growth, label in labels.items():
-        part = trajectory.project(rate, years, trajectory.Reading.NUMBER, growth=growth)[["year", "number_index"]]
+        part = model.project(rate, years, model.Reading.NUMBER, growth=growth)[["year", "number_index"]]
         part.insert(0, "growth", label)
         parts.append(part)
     table = pd.concat(parts, ignore_index=True)
     table["end_label"] = [end_label(i) for i in table["number_index"]]
-    last = trajectory.START_YEAR + years
+    last = model.START_YEAR + years
     base = alt.Chart(table).encode(
         x=alt.X("year:Q", title=None, axis=alt.Axis(format="d", tickMinStep=1)),
         y=alt.Y("number_index:Q", title=INDEX_TITLE),
         color=alt.Color("growth:N", title=None, sort=list(labels.values()),
-                        scale=alt.Scale(domain=list(labels.values()), range=[charts.PALETTE[0], charts.PALETTE[1]])),
+                        scale=alt.Scale(domain=list(labels.values()), range=[theme.PALETTE[0], theme.PALETTE[1]])),
     )
     lines = base.mark_line(point=True).encode(
         tooltip=[alt.Tooltip("growth:N", title="Growth"), alt.Tooltip("year:Q", title="Year"),
                  alt.Tooltip("number_index:Q", title="Index", format=",.1f")])
     ends = base.transform_filter(alt.datum.year == last).mark_text(align="right", dx=-6, dy=-12, fontWeight="bold").encode(
         text="end_label:N")
-    compound = trajectory.multiple(rate, years)
-    linear = trajectory.multiple(rate, years, trajectory.LINEAR)
-    return charts.finish(
-        (lines + ends).properties(width=charts.WIDTH, height=280),
-        title=f"Compounding: ×{compound:.1f} by {last}; adding {_percent(rate)} of {trajectory.START_YEAR} "
+    compound = model.multiple(rate, years)
+    linear = model.multiple(rate, years, model.LINEAR)
+    return theme.finish(
+        (lines + ends).properties(width=theme.WIDTH, height=280),
+        title=f"Compounding: ×{compound:.1f} by {last}; adding {_percent(rate)} of {model.START_YEAR} "
               f"each year: ×{linear:.1f}",
         subtitle="Number of systems under the reading 'more systems'",
         description=(
-            f"Two lines, {trajectory.START_YEAR} to {last}, index {trajectory.START_YEAR} = 100. Compound growth "
+            f"Two lines, {model.START_YEAR} to {last}, index {model.START_YEAR} = 100. Compound growth "
             f"of {_percent(rate)} a year reaches {compound * 100:,.0f}; linear growth adding {_percent(rate)} of "
-            f"the {trajectory.START_YEAR} level each year reaches {linear * 100:,.0f}. The gap widens every year."
+            f"the {model.START_YEAR} level each year reaches {linear * 100:,.0f}. The gap widens every year."
         ),
         name="air_defence_compound_vs_linear",
         source=MODEL_SOURCE,
     )
 
 
-def sensitivity_chart(rates=trajectory.DEFAULT_RATES, years: int = 10, pledged: float = 0.2) -> alt.LayerChart:
+def sensitivity_chart(rates=model.DEFAULT_RATES, years: int = 10, pledged: float = 0.2) -> alt.LayerChart:
     """A fan of capability trajectories for several yearly rates, the pledged one emphasised."""
-    table = trajectory.sensitivity(rates, years, trajectory.Reading.CAPABILITY)
+    table = model.sensitivity(rates, years, model.Reading.CAPABILITY)
     table["rate_label"] = [_percent(r) for r in table["rate"]]
     table["pledged"] = table["rate"] == pledged
     table["end_label"] = [f"{label}: {end_label(i)}" for label, i in zip(table["rate_label"], table["capability_index"])]
-    last = trajectory.START_YEAR + years
+    last = model.START_YEAR + years
     band = alt.Chart(table).transform_aggregate(
         low="min(capability_index)", high="max(capability_index)", groupby=["year"]
-    ).mark_area(color=charts.NEUTRAL, opacity=0.18).encode(
+    ).mark_area(color=theme.NEUTRAL, opacity=0.18).encode(
         x=alt.X("year:Q", title=None, axis=alt.Axis(format="d", tickMinStep=1)),
-        y=alt.Y("low:Q", title=f"Capability, index ({trajectory.START_YEAR} = 100)"), y2="high:Q")
+        y=alt.Y("low:Q", title=f"Capability, index ({model.START_YEAR} = 100)"), y2="high:Q")
     base = alt.Chart(table).encode(
         x="year:Q", y="capability_index:Q", detail="rate_label:N",
-        color=alt.condition(alt.datum.pledged, alt.value(charts.PALETTE[0]), alt.value(charts.NEUTRAL)),
+        color=alt.condition(alt.datum.pledged, alt.value(theme.PALETTE[0]), alt.value(theme.NEUTRAL)),
     )
     lines = base.mark_line().encode(
         strokeWidth=alt.condition(alt.datum.pledged, alt.value(3.5), alt.value(1.5)),
@@ -219,18 +220,18 @@ def sensitivity_chart(rates=trajectory.DEFAULT_RATES, years: int = 10, pledged: 
     # Labels in full black (grey text would be too faint), the pledged rate in its line's blue.
     ends = base.transform_filter(alt.datum.year == last).mark_text(align="left", dx=5, fontSize=11).encode(
         text="end_label:N",
-        color=alt.condition(alt.datum.pledged, alt.value(charts.PALETTE[0]), alt.value(TEXT_COLOUR)))
+        color=alt.condition(alt.datum.pledged, alt.value(theme.PALETTE[0]), alt.value(TEXT_COLOUR)))
     ordered = list(dict.fromkeys(table["rate"]))
     low, high = min(ordered), max(ordered)
-    return charts.finish(
-        (band + lines + ends).properties(width=charts.WIDTH - 110, height=300),
-        title=f"At {_percent(low)} to {_percent(high)} a year, {last} ends at {trajectory.multiple(low, years):.1f} "
-              f"to {trajectory.multiple(high, years):.1f} times {trajectory.START_YEAR}",
+    return theme.finish(
+        (band + lines + ends).properties(width=theme.WIDTH - 110, height=300),
+        title=f"At {_percent(low)} to {_percent(high)} a year, {last} ends at {model.multiple(low, years):.1f} "
+              f"to {model.multiple(high, years):.1f} times {model.START_YEAR}",
         subtitle=f"Capability growing at each rate (any single reading); the pledged {_percent(pledged)} in blue",
         description=(
-            f"A fan of {len(ordered)} lines from {trajectory.START_YEAR} to {last}, one per yearly rate "
+            f"A fan of {len(ordered)} lines from {model.START_YEAR} to {last}, one per yearly rate "
             f"({', '.join(_percent(r) for r in ordered)}), over a grey band between the lowest and highest. "
-            + "; ".join(f"{_percent(r)} reaches {trajectory.multiple(r, years) * 100:,.0f}" for r in ordered) + "."
+            + "; ".join(f"{_percent(r)} reaches {model.multiple(r, years) * 100:,.0f}" for r in ordered) + "."
         ),
         name="air_defence_sensitivity",
         source=MODEL_SOURCE,
@@ -240,17 +241,17 @@ def sensitivity_chart(rates=trajectory.DEFAULT_RATES, years: int = 10, pledged: 
 def baseline_chart(counts: pd.DataFrame, rate: float = 0.2, years: int = 10) -> alt.FacetChart:
     """Whole systems per type if the delivered counts grew by ``rate`` a year (reading "more systems").
 
-    ``counts`` is :func:`air_defence.delivered_counts`: its ``label`` names each panel with the count's
+    ``counts`` is :func:`inputs.delivered_counts`: its ``label`` names each panel with the count's
     caveats.
     """
-    table = trajectory.apply_to_baseline(counts[["system", "count"]], rate, years, reading=trajectory.Reading.NUMBER)
+    table = model.apply_to_baseline(counts[["system", "count"]], rate, years, reading=model.Reading.NUMBER)
     labels = dict(zip(counts["system"], counts["label"]))
     units = dict(zip(counts["system"], counts["unit"]))
     table.insert(1, "panel", table["system"].map(labels))
     table["unit"] = table["system"].map(units)
-    last = trajectory.START_YEAR + years
-    bars = alt.Chart().mark_bar(color=charts.PALETTE[0]).encode(
-        x=alt.X("year:O", title=None, axis=alt.Axis(labelAngle=0, values=list(range(trajectory.START_YEAR, last + 1, 5)))),
+    last = model.START_YEAR + years
+    bars = alt.Chart().mark_bar(color=theme.PALETTE[0]).encode(
+        x=alt.X("year:O", title=None, axis=alt.Axis(labelAngle=0, values=list(range(model.START_YEAR, last + 1, 5)))),
         y=alt.Y("count_floor:Q", title="Whole systems"),
         tooltip=[alt.Tooltip("system:N", title="System"), alt.Tooltip("year:O", title="Year"),
                  alt.Tooltip("count_floor:Q", title="Whole systems"), alt.Tooltip("unit:N", title="Unit"),
@@ -263,7 +264,7 @@ def baseline_chart(counts: pd.DataFrame, rate: float = 0.2, years: int = 10) -> 
     ).resolve_scale(y="independent")
     ends = table[table["year"] == last].set_index("system")
     first = counts.iloc[0]
-    return charts.finish(
+    return theme.finish(
         chart,
         title=f"At {_percent(rate)} more a year, {first['count']} {first['system']} {first['unit']} "
               f"become {ends.loc[first['system'], 'count_floor']} by {last}",
@@ -271,7 +272,7 @@ def baseline_chart(counts: pd.DataFrame, rate: float = 0.2, years: int = 10) -> 
                   "Whole systems, rounded down; each panel has its own scale"],
         source="Counts: data/external/air_defence_baseline.csv (sources there); projection: this report",
         description=(
-            f"Four bar charts of whole systems per year, {trajectory.START_YEAR} to {last}, if each delivered "
+            f"Four bar charts of whole systems per year, {model.START_YEAR} to {last}, if each delivered "
             f"count grew {_percent(rate)} a year: "
             + "; ".join(f"{labels[s]} becomes {ends.loc[s, 'count_floor']}" for s in counts["system"]) + "."
         ),
@@ -282,7 +283,7 @@ def baseline_chart(counts: pd.DataFrame, rate: float = 0.2, years: int = 10) -> 
 def budget_chart(comparison: pd.DataFrame) -> alt.LayerChart:
     """Horizontal bars: the budget line for Ukraine's military aid beside the paths the pledge implies.
 
-    ``comparison`` is :func:`air_defence.budget_comparison`.
+    ``comparison`` is :func:`inputs.budget_comparison`.
     """
     table = comparison.copy()
     table["value_label"] = [f"€{_amount(v)} bn" + ("" if g == 0 else f" ({g * 100:+.0f} %)")
@@ -293,7 +294,7 @@ def budget_chart(comparison: pd.DataFrame) -> alt.LayerChart:
         # Room to the right of the longest bar for its label.
         x=alt.X("eur_bn:Q", title="EUR bn", scale=alt.Scale(domain=[0, math.ceil(table["eur_bn"].max() * 1.3)])),
         color=alt.Color("kind:N", title=None, sort=kinds, legend=alt.Legend(direction="vertical"),
-                        scale=alt.Scale(domain=kinds, range=[charts.PALETTE[0], charts.PALETTE[4], charts.PALETTE[1]])),
+                        scale=alt.Scale(domain=kinds, range=[theme.PALETTE[0], theme.PALETTE[4], theme.PALETTE[1]])),
         tooltip=[alt.Tooltip("label:N", title="Figure"), alt.Tooltip("eur_bn:Q", title="EUR bn", format=",.2f"),
                  alt.Tooltip("growth_vs_2025:Q", title="Change from 2025", format="+.1%"),
                  alt.Tooltip("source_ids:N", title="Sources")],
@@ -302,12 +303,12 @@ def budget_chart(comparison: pd.DataFrame) -> alt.LayerChart:
     labels = base.mark_text(align="left", dx=3, fontSize=11).encode(
         text="value_label:N", color=alt.value(TEXT_COLOUR))
     rows = table.set_index("label")
-    plan = table[table["kind"] == air_defence.BEFORE].iloc[-1]
-    computed = table[table["kind"] == air_defence.COMPUTED]
-    sourced = table[table["kind"] != air_defence.COMPUTED]
-    after = table.loc[table["kind"] == air_defence.AFTER, "label"]
-    return charts.finish(
-        (bars + labels).properties(width=charts.WIDTH - 270, height=alt.Step(charts.STEP_HEIGHT)),
+    plan = table[table["kind"] == inputs.BEFORE].iloc[-1]
+    computed = table[table["kind"] == inputs.COMPUTED]
+    sourced = table[table["kind"] != inputs.COMPUTED]
+    after = table.loc[table["kind"] == inputs.AFTER, "label"]
+    return theme.finish(
+        (bars + labels).properties(width=theme.WIDTH - 270, height=alt.Step(theme.STEP_HEIGHT)),
         title=f"2026 plan: +{plan['growth_vs_2025'] * 100:.0f} %; growing like the pledge: "
               f"+{computed['growth_vs_2025'].min() * 100:.0f} % to +{computed['growth_vs_2025'].max() * 100:.0f} %",
         subtitle="Federal budget line for military aid to Ukraine (all military aid, not air defence alone)",
@@ -317,7 +318,7 @@ def budget_chart(comparison: pd.DataFrame) -> alt.LayerChart:
             "Horizontal bars in EUR bn: " + "; ".join(f"{label}: {rows.loc[label, 'eur_bn']:,.2f}" for label in table["label"])
             + f". Sourced budget figures: {', '.join(sourced['label'])}"
             + (f" ({', '.join(after)}: decided after the article)" if len(after) else "")
-            + f". Computed from the {trajectory.START_YEAR} figure: {', '.join(computed['label'])}."
+            + f". Computed from the {model.START_YEAR} figure: {', '.join(computed['label'])}."
         ),
         name="air_defence_budget",
     )
@@ -334,18 +335,18 @@ def end_label(index: float) -> str:
     return f"×{index / 100:,.2f}"
 
 
-def explorer_grid(start_year: int = trajectory.START_YEAR) -> pd.DataFrame:
+def explorer_grid(start_year: int = model.START_YEAR) -> pd.DataFrame:
     """The multiple (1 + rate)^t for every whole-percent rate of :data:`EXPLORER_RATES` and year.
 
     Columns: ``rate_percent``, ``year``, ``multiple``. 51 rates × 21 years = 1,071 rows.
     """
-    rows = [(percent, start_year + t, trajectory.multiple(percent / 100, t))
+    rows = [(percent, start_year + t, model.multiple(percent / 100, t))
             for percent in EXPLORER_RATES for t in range(EXPLORER_HORIZON[1] + 1)]
     return pd.DataFrame(rows, columns=["rate_percent", "year", "multiple"])
 
 
 def explorer_series(table: pd.DataFrame) -> pd.DataFrame:
-    """A :func:`trajectory.project` table as the explorer draws it: one row per line and year.
+    """A :func:`model.project` table as the explorer draws it: one row per line and year.
 
     One reading: its number, effectiveness and capability (undetermined ones left out). Several
     readings: the capability of each, labelled with the reading. Columns: ``reading``, ``component``,
@@ -359,7 +360,7 @@ def explorer_series(table: pd.DataFrame) -> pd.DataFrame:
     if len(readings) == 1:
         long["series"] = long["component"].map(COMPONENTS)
     else:
-        long["series"] = long["reading"].map(lambda r: trajectory.READINGS[r].label)
+        long["series"] = long["reading"].map(lambda r: model.READINGS[r].label)
     return long[["reading", "component", "series", "year", "index"]].reset_index(drop=True)
 
 
@@ -367,7 +368,7 @@ def _series_labels(readings: list[str]) -> list[str]:
     """The legend of the explorer for the readings shown: components for one, readings for several."""
     if len(readings) == 1:
         return list(COMPONENTS.values())
-    return [trajectory.READINGS[r].label for r in readings]
+    return [model.READINGS[r].label for r in readings]
 
 
 def _explorer_layers(base: alt.Chart, legend) -> alt.LayerChart:
@@ -381,7 +382,7 @@ def _explorer_layers(base: alt.Chart, legend) -> alt.LayerChart:
         x=alt.X("year:Q", title=None, scale=alt.Scale(nice=False, zero=False),
                 axis=alt.Axis(format="d", tickMinStep=1, labelOverlap="greedy", labelFlush=False)),
         y=alt.Y("index:Q", title=INDEX_TITLE),
-        color=alt.Color("series:N", title=None, scale=alt.Scale(domain=legend, range=charts.PALETTE),
+        color=alt.Color("series:N", title=None, scale=alt.Scale(domain=legend, range=theme.PALETTE),
                         legend=alt.Legend(columns=2, symbolType="stroke", symbolStrokeWidth=2.5)),
         # Readings that give the same line (e.g. three readings' capability) draw over each other;
         # distinct dashes let every colour show. Colour and dash share one legend.
@@ -403,7 +404,7 @@ def _explorer_layers(base: alt.Chart, legend) -> alt.LayerChart:
     # Narrower than the page's charts, and re-fitted on every redraw: the y labels grow with the rate
     # (up to 10 digits at 50 % a year).
     return alt.layer(lines, points, ends).properties(
-        width=charts.WIDTH - 60, height=300, autosize=alt.AutoSizeParams(type="pad", resize=True))
+        width=theme.WIDTH - 60, height=300, autosize=alt.AutoSizeParams(type="pad", resize=True))
 
 
 def _vega_string(text: str) -> str:
@@ -419,13 +420,13 @@ def _vega_switch(field: str, cases: dict[str, str], default: str) -> str:
 
 
 def _index_expressions() -> dict[str, str]:
-    """The indices of :func:`trajectory.project` as Vega expressions of ``datum.multiple``.
+    """The indices of :func:`model.project` as Vega expressions of ``datum.multiple``.
 
     Generated from the readings vocabulary, with the same factors in the same order as the Python
     model (100 · number factor · effectiveness factor), so the browser's floats equal Python's.
     """
     number, effectiveness, capability = {}, {}, {}
-    for reading_id, info in trajectory.READINGS.items():
+    for reading_id, info in model.READINGS.items():
         if info.number_grows is None:
             number[reading_id] = effectiveness[reading_id] = "NaN"
             capability[reading_id] = "100 * datum.multiple"
@@ -440,7 +441,7 @@ def _index_expressions() -> dict[str, str]:
             "capability_index": _vega_switch("reading", capability, "NaN")}
 
 
-def explorer_chart(rate_percent: int = 20, years: int = 10, reading: str = trajectory.Reading.BOTH) -> alt.LayerChart:
+def explorer_chart(rate_percent: int = 20, years: int = 10, reading: str = model.Reading.BOTH) -> alt.LayerChart:
     """The pledge explorer for the HTML book: rate, horizon and reading as controls bound to the chart.
 
     The starting values are the controls' initial settings. Everything after the controls runs in the
@@ -451,27 +452,27 @@ def explorer_chart(rate_percent: int = 20, years: int = 10, reading: str = traje
         raise ValueError(f"rate_percent must be a whole number from 0 to {EXPLORER_RATES[-1]}, got {rate_percent!r}")
     if years not in range(low, high + 1):
         raise ValueError(f"years must be a whole number from {low} to {high}, got {years!r}")
-    ids = list(trajectory.READINGS)
-    if reading not in [*ids, trajectory.ALL]:
-        raise ValueError(f"reading must be one of {', '.join(map(repr, ids))} or {trajectory.ALL!r}, got {reading!r}")
-    start = trajectory.START_YEAR
+    ids = list(model.READINGS)
+    if reading not in [*ids, model.ALL]:
+        raise ValueError(f"reading must be one of {', '.join(map(repr, ids))} or {model.ALL!r}, got {reading!r}")
+    start = model.START_YEAR
     rate = alt.param(name=RATE_PARAM, value=rate_percent,
                      bind=alt.binding_range(min=EXPLORER_RATES[0], max=EXPLORER_RATES[-1], step=1,
                                             name="Growth a year (%) "))
     horizon = alt.param(name=HORIZON_PARAM, value=years,
                         bind=alt.binding_range(min=low, max=high, step=1, name=f"Years after {start} "))
     choice = alt.param(name=READING_PARAM, value=str(reading),
-                       bind=alt.binding_select(options=[*ids, trajectory.ALL],
-                                               labels=[i.label for i in trajectory.READINGS.values()]
+                       bind=alt.binding_select(options=[*ids, model.ALL],
+                                               labels=[i.label for i in model.READINGS.values()]
                                                + [ALL_READINGS_LABEL],
                                                name="Reading "))
     all_ids = json.dumps(ids)
-    reading_labels = {r: _vega_string(info.label) for r, info in trajectory.READINGS.items()}
+    reading_labels = {r: _vega_string(info.label) for r, info in model.READINGS.items()}
     component_labels = {c: _vega_string(label) for c, label in COMPONENTS.items()}
     base = alt.Chart(explorer_grid(start)).add_params(rate, horizon, choice).transform_filter(
         f"datum.rate_percent == {RATE_PARAM} && datum.year <= {start} + {HORIZON_PARAM}"
     ).transform_calculate(
-        reading_ids=f"{READING_PARAM} == {_vega_string(trajectory.ALL)} ? {all_ids} : [{READING_PARAM}]"
+        reading_ids=f"{READING_PARAM} == {_vega_string(model.ALL)} ? {all_ids} : [{READING_PARAM}]"
     ).transform_flatten(["reading_ids"], as_=["reading"]).transform_calculate(
         **_index_expressions()
     ).transform_fold(
@@ -480,14 +481,14 @@ def explorer_chart(rate_percent: int = 20, years: int = 10, reading: str = traje
         component="replace(datum.component_index, '_index', '')"
     ).transform_filter(
         f"isValid(datum.index) && isFinite(datum.index) && "
-        f"({READING_PARAM} != {_vega_string(trajectory.ALL)} || datum.component == 'capability')"
+        f"({READING_PARAM} != {_vega_string(model.ALL)} || datum.component == 'capability')"
     ).transform_calculate(
-        series=f"{READING_PARAM} == {_vega_string(trajectory.ALL)} ? "
+        series=f"{READING_PARAM} == {_vega_string(model.ALL)} ? "
                f"{_vega_switch('reading', reading_labels, 'datum.reading')} : "
                f"{_vega_switch('component', component_labels, 'datum.component')}"
     )
-    legend = f"{READING_PARAM} == {_vega_string(trajectory.ALL)} ? {json.dumps(_series_labels(ids), ensure_ascii=False)} : {json.dumps(_series_labels(ids[:1]), ensure_ascii=False)}"
-    return charts.finish(
+    legend = f"{READING_PARAM} == {_vega_string(model.ALL)} ? {json.dumps(_series_labels(ids), ensure_ascii=False)} : {json.dumps(_series_labels(ids[:1]), ensure_ascii=False)}"
+    return theme.finish(
         _explorer_layers(base, alt.ExprRef(legend)),
         title="Growing both number and effectiveness squares the yearly factor",
         subtitle=["Set the rate, the horizon and the reading below the chart",
@@ -505,17 +506,17 @@ def explorer_chart(rate_percent: int = 20, years: int = 10, reading: str = traje
 
 
 def explorer_view(table: pd.DataFrame, rate: float) -> alt.LayerChart:
-    """The explorer's chart for one :func:`trajectory.project` table (the live panel draws this)."""
+    """The explorer's chart for one :func:`model.project` table (the live panel draws this)."""
     series = explorer_series(table)
     end = series[(series["year"] == series["year"].max()) & (series["component"] == "capability")]
     year = int(end["year"].iloc[0])
     best = end.loc[end["index"].idxmax()]
-    return charts.finish(
+    return theme.finish(
         _explorer_layers(alt.Chart(series), _series_labels(list(dict.fromkeys(table["reading"])))),
         title=f"At {_percent(rate)} a year, capability reaches {'' if len(end) == 1 else 'up to '}"
               f"{end_label(best['index'])} by {year}",
         description=(
-            f"Line chart, index {trajectory.START_YEAR} = 100, {trajectory.START_YEAR} to {year}, at {_percent(rate)} "
+            f"Line chart, index {model.START_YEAR} = 100, {model.START_YEAR} to {year}, at {_percent(rate)} "
             "a year: " + "; ".join(f"{s} reaches {i:,.1f}" for s, i in zip(end["series"], end["index"])) + "."
         ),
         name="air_defence_panel",

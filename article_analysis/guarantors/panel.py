@@ -3,9 +3,9 @@
 In a running notebook::
 
     from article_analysis.guarantor_widgets import panel
-    panel()                      # starts at the UN Security Council: 15 members, 9 votes, 5 vetoes
+    explorer()                    # starts at the UN Security Council: 15 members, 9 votes, 5 vetoes
 
-It is the kernel's counterpart of the HTML explorer (:func:`guarantor_charts.explorer_chart`), with
+It is the kernel's counterpart of the HTML explorer (:func:`charts.explorer_chart`), with
 wider ranges, since the kernel computes every setting on demand (members up to
 :data:`MEMBERS_RANGE`). The panel keeps the exact table it shows (:attr:`GuarantorPanel.table`), the
 chart drawn from it (:attr:`GuarantorPanel.chart`) and the error of a setting that is no game
@@ -21,9 +21,9 @@ import ipywidgets as widgets
 import pandas as pd
 from IPython.display import display
 
-from . import guarantors
-from .widgets import show_in
-from .guarantor_charts import VETO_LABELS, grid_chart, measure_bars
+from . import model
+from ..core.widgets import show_in
+from .charts import VETO_LABELS, grid_chart, measure_bars
 
 __all__ = ["MEMBERS_RANGE", "GuarantorPanel", "panel"]
 
@@ -38,7 +38,7 @@ class GuarantorPanel:
     Attributes: ``design`` (Dropdown: number of veto players, 0–5), ``members`` and ``quota``
     (IntSliders), ``caption`` (HTML), ``output`` (Output: the table and the chart, or nothing for a
     setting without a game), ``widget`` (the VBox to display), and after
-    every change ``table`` (:func:`guarantors.explorer_rows`, exact; empty if the setting is no game),
+    every change ``table`` (:func:`model.explorer_rows`, exact; empty if the setting is no game),
     ``chart`` (Altair, or None without a game) and ``error`` (the ValueError's message, or None).
     Displaying the panel object displays ``widget``.
     """
@@ -77,12 +77,12 @@ class GuarantorPanel:
         """Recompute the table from the controls and redraw caption and chart."""
         members, quota, vetoes = self.settings()
         try:
-            self.table = guarantors.explorer_rows(members, quota, vetoes)
+            self.table = model.explorer_rows(members, quota, vetoes)
             self.error = None
         except ValueError as error:
             self.table, self.error = pd.DataFrame(), str(error)
         if self.error is None:
-            grid = guarantors.explorer_grid(range(members, members + 1), range(quota, quota + 1),
+            grid = model.explorer_grid(range(members, members + 1), range(quota, quota + 1),
                                             range(vetoes, vetoes + 1))
             self.chart = measure_bars(grid_chart(grid))
             design = VETO_LABELS[vetoes] if vetoes == 0 else f"{vetoes} with a veto"
@@ -90,7 +90,7 @@ class GuarantorPanel:
         else:
             self.chart = None
             self.caption.value = f"<b>No game:</b> {escape(self.error)}"
-        shown = [] if self.chart is None else [guarantors.readable(self.table), self.chart]
+        shown = [] if self.chart is None else [model.readable(self.table), self.chart]
         show_in(self.output, *shown)
 
     def _on_change(self, change) -> None:
@@ -100,6 +100,6 @@ class GuarantorPanel:
         display(self.widget)
 
 
-def panel(members: int = 15, quota: int = 9, vetoes: int = 5) -> GuarantorPanel:
+def explorer(members: int = 15, quota: int = 9, vetoes: int = 5) -> GuarantorPanel:
     """Build the explorer: design dropdown (0–5 veto players), members and quota sliders (1–50)."""
     return GuarantorPanel(members=members, quota=quota, vetoes=vetoes)

@@ -3,7 +3,7 @@
 In a running notebook::
 
     from article_analysis.factcheck_widgets import panel
-    panel()              # three drop-downs and the table of matching checks
+    explorer()            # three drop-downs and the table of matching checks
 
 The panel keeps the table it shows (:attr:`VerdictPanel.table`), so a test can set a drop-down
 programmatically and check the rows, without a browser or a kernel. The data come from
@@ -16,8 +16,8 @@ import ipywidgets as widgets
 import pandas as pd
 from IPython.display import display
 
-from . import factcheck
-from .widgets import show_in
+from . import model
+from ..core.widgets import show_in
 
 __all__ = ["ALL", "COLUMNS", "VerdictPanel", "panel"]
 
@@ -34,8 +34,8 @@ class VerdictPanel:
     """
 
     def __init__(self, verdict: str = ALL, claim_type: str = ALL, speaker: str = ALL) -> None:
-        self.checks = factcheck.checks()
-        labels = factcheck.scale()["label"].tolist()
+        self.checks = model.checks()
+        labels = model.scale()["label"].tolist()
         self.verdict = self._dropdown("Verdict", labels, verdict, "verdict")
         self.claim_type = self._dropdown("Claim type", sorted(self.checks["claim_type_label"].unique()),
                                          claim_type, "claim_type")
@@ -79,6 +79,6 @@ class VerdictPanel:
         display(self.widget)
 
 
-def panel(verdict: str = ALL, claim_type: str = ALL, speaker: str = ALL) -> VerdictPanel:
+def explorer(verdict: str = ALL, claim_type: str = ALL, speaker: str = ALL) -> VerdictPanel:
     """Build the verdict browser: three drop-downs and the table of matching checks."""
     return VerdictPanel(verdict=verdict, claim_type=claim_type, speaker=speaker)

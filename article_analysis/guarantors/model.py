@@ -46,8 +46,9 @@ from pathlib import Path
 
 import pandas as pd
 
-from . import power, tables
-from .paths import DATAPACKAGE
+from ..core import tables
+from . import power
+from ..core.paths import DATAPACKAGE
 from .power import P5
 
 __all__ = [

@@ -27,8 +27,9 @@ from urllib.parse import urlparse
 
 import pandas as pd
 
-from . import tables, trajectory
-from .paths import DATAPACKAGE
+from ..core import tables
+from . import model
+from ..core.paths import DATAPACKAGE
 
 __all__ = ["BudgetLine", "BUDGET_LINES", "baseline_notes", "baseline_table", "budget", "budget_comparison",
            "delivered_counts", "facts", "source_list", "sources", "sources_for"]
@@ -95,7 +96,7 @@ def _is_lower_bound(note) -> bool:
 
 
 def delivered_counts(package: Path = DATAPACKAGE) -> pd.DataFrame:
-    """The systems with a delivered count, ready for :func:`trajectory.apply_to_baseline`.
+    """The systems with a delivered count, ready for :func:`model.apply_to_baseline`.
 
     Columns: ``system``, ``count``, ``unit``, ``as_of``, ``confidence``, ``source_ids``,
     ``lower_bound`` (the count is a minimum), ``before_2025`` (the count is older than the 2025 base
@@ -105,7 +106,7 @@ def delivered_counts(package: Path = DATAPACKAGE) -> pd.DataFrame:
     table = tables.load("air_defence_baseline", package)
     table = table[(table["status"] == "delivered") & table["count"].notna()].reset_index(drop=True)
     lower = [_is_lower_bound(note) for note in table["note"]]
-    old = [int(as_of[:4]) < trajectory.START_YEAR for as_of in table["as_of"]]
+    old = [int(as_of[:4]) < model.START_YEAR for as_of in table["as_of"]]
     labels = []
     for system, count, as_of, is_lower, is_old in zip(table["system"], table["count"], table["as_of"], lower, old):
         caveats = (["lower bound"] if is_lower else []) + ([f"count of {as_of}"] if is_old else [])
@@ -160,11 +161,11 @@ def budget_comparison(rate: float = 0.2, table: pd.DataFrame | None = None) -> p
     the computed rows, the sources of the 2025 figure they start from).
     """
     table = budget() if table is None else table
-    yearly = {"number": trajectory.capability_rate(rate, trajectory.Reading.NUMBER),
-              "both": trajectory.capability_rate(rate, trajectory.Reading.BOTH)}
+    yearly = {"number": model.capability_rate(rate, model.Reading.NUMBER),
+              "both": model.capability_rate(rate, model.Reading.BOTH)}
     base = table.iloc[0]
-    if base["year"] != trajectory.START_YEAR:
-        raise ValueError(f"table must start with the {trajectory.START_YEAR} budget, got {int(base['year'])}")
+    if base["year"] != model.START_YEAR:
+        raise ValueError(f"table must start with the {model.START_YEAR} budget, got {int(base['year'])}")
     rows = [(row.label, row.year, row.eur_bn, row.eur_bn / base["eur_bn"] - 1,
              AFTER if row.after_article else BEFORE, row.fact_id, "; ".join(row.source_ids))
             for row in table.itertuples()]
@@ -173,7 +174,7 @@ def budget_comparison(rate: float = 0.2, table: pd.DataFrame | None = None) -> p
         "both": f"2026 at +{yearly['both'] * 100:.0f} % (cost grows with capability)",
     }
     for reading, label in assumptions.items():
-        rows.append((label, trajectory.START_YEAR + 1, base["eur_bn"] * (1 + yearly[reading]), yearly[reading],
+        rows.append((label, model.START_YEAR + 1, base["eur_bn"] * (1 + yearly[reading]), yearly[reading],
                      COMPUTED, "", "; ".join(base["source_ids"])))
     return pd.DataFrame(rows, columns=["label", "year", "eur_bn", "growth_vs_2025", "kind", "fact_id", "source_ids"])
 
@@ -239,7 +240,7 @@ def source_list(table: pd.DataFrame):
 
     All text is escaped; only http(s) addresses become links, shown by their host name.
     """
-    from .render import show
+    from ..core.render import show
 
     items = []
     for source_id, row in table.iterrows():

@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from . import tables
-from .paths import ARTICLE_TEXT, DATA
+from ..core import tables
+from ..core.paths import ARTICLE_TEXT, DATA
 
 # A sentence ends at '.', '!' or '?' (optionally closed by a quotation mark) before a space or the end
 # of its block. The article has no abbreviations with full stops, so this rule splits it exactly;
@@ -131,37 +131,6 @@ def words_by_voice() -> pd.DataFrame:
         rows.append({"block": row.block, "label": label, "voice": "article's own wording",
                      "words": row.words - row.quoted_words})
     return pd.DataFrame(rows)
-
-
-def voice_chart():
-    """Stacked bars: how much of each block is quoted verbatim."""
-    import altair as alt
-
-    from . import charts
-
-    table = words_by_voice()
-    quoted = table.loc[table["voice"] == "in quotation marks", "words"].sum()
-    total = table["words"].sum()
-    share = quoted / total
-    bars = alt.Chart(table).mark_bar().encode(
-        y=alt.Y("label:N", sort=alt.SortField("block"), title=None),
-        x=alt.X("words:Q", title="Words", stack=True),
-        color=alt.Color("voice:N", title=None,
-                        scale=alt.Scale(domain=["in quotation marks", "article's own wording"],
-                                        range=[charts.PALETTE[1], charts.PALETTE[0]])),
-        order=alt.Order("voice:N", sort="descending"),
-        tooltip=[alt.Tooltip("block:O", title="Block"), alt.Tooltip("voice:N", title="Voice"),
-                 alt.Tooltip("words:Q", title="Words")],
-    ).properties(width=charts.WIDTH, height=alt.Step(charts.STEP_HEIGHT))
-    return charts.finish(
-        bars,
-        title=f"Only {quoted} of {total} words ({share:.0%}) stand in quotation marks",
-        subtitle="Words per paragraph and subheading of the article",
-        description=(f"Horizontal stacked bar chart of the article's 8 blocks. {quoted} of {total} words "
-                     f"are inside German quotation marks; the rest is the article's own wording, "
-                     f"including indirect speech."),
-        name="article_words_by_voice",
-    )
 
 
 def metadata_table() -> pd.DataFrame:

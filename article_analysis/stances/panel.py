@@ -16,31 +16,31 @@ from __future__ import annotations
 import ipywidgets as widgets
 from IPython.display import display
 
-from . import stances
-from .widgets import show_in
+from . import charts, model
+from ..core.widgets import show_in
 
 __all__ = ["StanceExplorer", "explorer"]
 
 SHOWN_COLUMNS = ["actor_label", "question_label", "stance_label", "conditions", "evidence", "hand", "confidence"]
-"""The columns of :func:`stances.matrix` the panel lists under the grid."""
+"""The columns of :func:`model.matrix` the panel lists under the grid."""
 
 
 class StanceExplorer:
     """Controls (``actor``, ``question``: Dropdowns; ``stated_only``: Checkbox), a caption and an output
     area with the filtered grid and its rows. After every change, ``table`` holds the selected rows of
-    :func:`stances.matrix` and ``chart`` the grid drawn from them. Displaying the object displays
+    :func:`model.matrix` and ``chart`` the grid drawn from them. Displaying the object displays
     ``widget``."""
 
-    def __init__(self, actor: str = stances.ALL, question: str = stances.ALL, stated_only: bool = False) -> None:
-        self.data = stances.matrix()
-        stances.select(self.data, actor, question, stated_only)  # the model's own message for a bad value
+    def __init__(self, actor: str = model.ALL, question: str = model.ALL, stated_only: bool = False) -> None:
+        self.data = model.matrix()
+        model.select(self.data, actor, question, stated_only)  # the model's own message for a bad value
         actors = dict(zip(self.data["actor"], self.data["actor_label"]))
         question_labels = dict(zip(self.data["question"], self.data["question_label"]))
         self.actor = widgets.Dropdown(
-            options=[("All actors", stances.ALL)] + [(label, key) for key, label in actors.items()],
+            options=[("All actors", model.ALL)] + [(label, key) for key, label in actors.items()],
             value=actor, description="Actor")
         self.question = widgets.Dropdown(
-            options=[("All questions", stances.ALL)] + [(label, key) for key, label in question_labels.items()],
+            options=[("All questions", model.ALL)] + [(label, key) for key, label in question_labels.items()],
             value=question, description="Question")
         self.stated_only = widgets.Checkbox(value=stated_only, description="Hide 'not stated'")
         self.caption = widgets.HTML()
@@ -53,10 +53,10 @@ class StanceExplorer:
 
     def refresh(self) -> None:
         """Select the rows for the controls' values and redraw caption, grid and rows."""
-        self.table = stances.select(self.data, self.actor.value, self.question.value, self.stated_only.value)
-        stated = int((self.table["stance"] != stances.NOT_STATED).sum())
+        self.table = model.select(self.data, self.actor.value, self.question.value, self.stated_only.value)
+        stated = int((self.table["stance"] != model.NOT_STATED).sum())
         self.caption.value = f"{len(self.table)} cells shown, {stated} with a stance the article states."
-        self.chart = stances.matrix_view(self.table) if len(self.table) else None
+        self.chart = charts.matrix_view(self.table) if len(self.table) else None
         shown = [self.table[SHOWN_COLUMNS]] if self.chart is None else [self.chart, self.table[SHOWN_COLUMNS]]
         show_in(self.output, *shown)
 
@@ -67,6 +67,6 @@ class StanceExplorer:
         display(self.widget)
 
 
-def explorer(actor: str = stances.ALL, question: str = stances.ALL, stated_only: bool = False) -> StanceExplorer:
+def explorer(actor: str = model.ALL, question: str = model.ALL, stated_only: bool = False) -> StanceExplorer:
     """Build the panel: actor and question drop-downs (or all), a box to hide 'not stated', the grid."""
     return StanceExplorer(actor=actor, question=question, stated_only=stated_only)

@@ -1,0 +1,1 @@
+"""Chapter 06, the fact check: verdicts on the checkable claims, the Kiel comparison and ClaimReview."""
