@@ -296,7 +296,9 @@ def test_one_claim_review_per_checked_claim():
     assert [r["identifier"] for r in reviews] == list(checked["claim"])
     for review in reviews:
         assert review["@type"] == "ClaimReview"
-        assert {"claimReviewed", "reviewRating", "itemReviewed", "author", "datePublished"} <= set(review)
+        assert {"url", "claimReviewed", "reviewRating", "itemReviewed", "author", "datePublished"} <= set(review)
+        assert review["url"].endswith(f"06_fact_check.html#check-{review['identifier']}")
+        assert {"author", "appearance", "datePublished"} <= set(review["itemReviewed"])
         assert review["itemReviewed"]["@type"] == "Claim"
         assert review["itemReviewed"]["appearance"]["datePublished"] == "2025-09-04"
         assert review["itemReviewed"]["appearance"]["inLanguage"] == "de"
