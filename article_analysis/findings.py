@@ -8,6 +8,7 @@ from __future__ import annotations
 from .air_defence import inputs as air_defence, model as trajectory
 from .article import model as article
 from .claims import model as claims
+from .editorial import model as editorial
 from .fact_check import model as factcheck
 from .guarantors import model as guarantors
 from .stances import model as stances
@@ -26,12 +27,21 @@ def about_the_article() -> list[str]:
     structure = article.structure()
     quoted, words = structure["quoted_words"].sum(), structure["words"].sum()
     pledge = claims.by_id("C008").iloc[0]
+    record = editorial.under_attributed()
+    said = record["anonymous_on_record"]
+    repeated = record["unattributed_on_record"]
+    links = lambda ids: ", ".join(claims.link(c, LANDING_TO_CLAIMS) for c in ids)
     return [
         f"The article makes **{len(table)} claims** in {len(article.sentences())} sentences. "
         f"**{anonymous['claims']} of them ({anonymous['claims_share']:.0%}) rest on anonymous government "
         f"circles** (\"Regierungskreise\"), among them the pledge that \"{pledge['text_en']}\" "
         f"({claims.link('C008', LANDING_TO_CLAIMS)}); {named} come from named sources and "
-        f"{profile.loc['author', 'claims']} are the author's own statements.",
+        f"{profile.loc['author', 'claims']} are the author's own statements. What is under-attributed is the "
+        f"article's choice: {len(said)} of the {anonymous['claims']} anonymous claims were said on the record that "
+        f"day or before, by the government's spokesman or the chancellor ({links(said)}), and {len(repeated)} "
+        f"unattributed {'claim repeats' if len(repeated) == 1 else 'claims repeat'} the spokesman's words "
+        f"({links(repeated)}) "
+        f'(<a href="chapters/corrections.html">Corrections</a>).',
         f"Only {direct} claims are full direct quotes, and only {quoted} of {words} words "
         f"({quoted / words:.0%}) stand in quotation marks: the article mostly reports what was said.",
     ]
