@@ -54,3 +54,12 @@ def test_vega_lite_outputs_render_as_containers_only_in_html():
     assert book.VegaLiteRenderer.handle_mime(None, Data, inline=True) is None
     nodes = book.VegaLiteRenderer.handle_mime(None, Data, inline=False)
     assert 'class="vega-chart"' in nodes[0].astext()
+
+
+def test_glue_values_are_plain_numbers():
+    import numpy as np
+
+    from article_analysis.core import render as core_render
+
+    assert repr(core_render.plain(np.float64(3.8))) == "3.8" and type(core_render.plain(np.int64(3))) is int
+    assert core_render.plain("text") == "text" and core_render.plain(True) is True
