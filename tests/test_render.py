@@ -63,3 +63,6 @@ def test_glue_values_are_plain_numbers():
 
     assert repr(core_render.plain(np.float64(3.8))) == "3.8" and type(core_render.plain(np.int64(3))) is int
     assert core_render.plain("text") == "text" and core_render.plain(True) is True
+    from fractions import Fraction
+
+    assert core_render.plain(Fraction(421, 2145)) == "421/2145" and core_render.plain(Fraction(1)) == "1"

@@ -6,6 +6,7 @@ All of that text comes from CSV files, so it is treated as text, never as markup
 """
 from __future__ import annotations
 
+from fractions import Fraction
 from html import escape
 
 from IPython.display import HTML
@@ -111,10 +112,12 @@ def filterable_table(columns: list[tuple[str, str]], rows: list[dict], filters: 
 
 
 def plain(value):
-    """A number as a plain Python int or float (numpy's scalars print as ``np.float64(…)``), anything
-    else unchanged."""
+    """A number as a plain Python int or float (numpy's scalars print as ``np.float64(…)``), an exact
+    fraction as its text ("421/2145"), anything else unchanged."""
     if isinstance(value, bool):
         return value
+    if isinstance(value, Fraction):
+        return str(value)
     if hasattr(value, "item") and not isinstance(value, (str, bytes)):
         value = value.item()
     return value
