@@ -228,3 +228,78 @@ def headline() -> dict[str, int]:
     """The counts the landing page and the chapter state: claims, and how many have each status."""
     counts = status_counts().set_index("status")["claims"].to_dict()
     return {"claims": int(sum(counts.values())), **counts}
+
+
+# --- the air-defence pledge against the record ---------------------------------------------------------
+
+COMPARISONS = (
+    ("Patriot", ("delivered", "germany", "2025-08-01"), ("allocated", "germany", "2026-04"),
+     "German systems: delivered before the article against Kiel's 'allocated' (delivered or specified) "
+     "through April 2026; the later count may include systems not yet handed over."),
+    ("IRIS-T SLM", ("delivered", "all_funders", "2025-07-24"), ("in_use", "all_funders", "2026-01-23"),
+     "All IRIS-T SLM in Ukraine, whoever paid: 'arrived' against 'in use'; not German deliveries alone."),
+)
+"""The pairs of counts that measure nearly the same thing before and after the article, with what
+still differs. Counts of other pairs differ in measure or funder and are not compared."""
+
+
+def _as_of(value: str) -> dt.date:
+    # 'YYYY-MM' means data through that month: its last day.
+    if len(value) == 7:
+        year, month = map(int, value.split("-"))
+        following = dt.date(year + month // 12, month % 12 + 1, 1)
+        return following - dt.timedelta(days=1)
+    return dt.date.fromisoformat(value)
+
+
+def air_defence_record(package: Path = DATAPACKAGE) -> pd.DataFrame:
+    """Counts of Patriot and IRIS-T SLM before and after the article, with the day each refers to."""
+    table = tables.load("air_defence_record", package)
+    table["as_of_date"] = table["as_of"].map(_as_of)
+    return table
+
+
+def implied_rates(package: Path = DATAPACKAGE) -> pd.DataFrame:
+    """For each pair in :data:`COMPARISONS`: the two counts, the years between them, the growth
+    multiple and the yearly compound rate that multiple implies (the trajectory model's ``rate_for``)."""
+    from .. import trajectory
+
+    record = air_defence_record(package).set_index(["system", "measure", "funded_by", "as_of"])
+    rows = []
+    for system, before, after, caveat in COMPARISONS:
+        first, last = record.loc[(system, *before)], record.loc[(system, *after)]
+        years = (last["as_of_date"] - first["as_of_date"]).days / 365.25
+        multiple = last["count"] / first["count"]
+        rows.append({"system": system, "before": f"{first['count']} {before[0]} ({before[2]})",
+                     "after": f"{last['count']} {after[0]} ({after[2]})", "years": round(years, 2),
+                     "multiple": multiple, "implied_rate": trajectory.rate_for(multiple, years),
+                     "caveat": caveat,
+                     "sources": "; ".join(first["source_ids"] + last["source_ids"])})
+    return pd.DataFrame(rows)
+
+
+def against_readings(package: Path = DATAPACKAGE) -> pd.DataFrame:
+    """Each implied rate beside the capability rate each of the four readings of the pledge requires."""
+    from .. import trajectory
+
+    readings = trajectory.readings_table(rate=0.2)[["label", "capability_rate"]]
+    rates = implied_rates(package)
+    rows = []
+    for rate in rates.itertuples():
+        for reading in readings.itertuples():
+            rows.append({"system": rate.system, "reading": reading.label,
+                         "required_rate": reading.capability_rate, "implied_count_rate": rate.implied_rate,
+                         "count_rate_at_least_required": rate.implied_rate >= reading.capability_rate})
+    return pd.DataFrame(rows)
+
+
+def record_summary(package: Path = DATAPACKAGE) -> str:
+    """In words: the search date, the coverage, and how many events and sources the record holds."""
+    table = events(package)
+    sources = tables.load("sources", package).set_index("id")
+    cited = sorted({s for ids in table["source_ids"] for s in ids})
+    copies = [s for s in cited if not sources.loc[s, "url"]]
+    return (f"Searched on {searched_on(package):%d %B %Y}. {coverage(package)} The record holds "
+            f"**{len(table)} events** from {min(table['date']):%d %B %Y} to {max(table['date']):%d %B %Y}, "
+            f"citing {len(cited)} sources; for {len(copies)} of them ({', '.join(copies)}) only a copy was "
+            "found, and the source row says so.")
