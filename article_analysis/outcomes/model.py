@@ -271,7 +271,7 @@ def implied_rates(package: Path = DATAPACKAGE) -> pd.DataFrame:
         years = (last["as_of_date"] - first["as_of_date"]).days / 365.25
         multiple = last["count"] / first["count"]
         rows.append({"system": system, "before": f"{first['count']} {before[0]} ({before[2]})",
-                     "after": f"{last['count']} {after[0]} ({after[2]})", "years": round(years, 2),
+                     "after": f"{last['count']} {after[0]} ({after[2]})", "years": years,
                      "multiple": multiple, "implied_rate": trajectory.rate_for(multiple, years),
                      "caveat": caveat,
                      "sources": "; ".join(first["source_ids"] + last["source_ids"])})
@@ -303,3 +303,19 @@ def record_summary(package: Path = DATAPACKAGE) -> str:
             f"**{len(table)} events** from {min(table['date']):%d %B %Y} to {max(table['date']):%d %B %Y}, "
             f"citing {len(cited)} sources; for {len(copies)} of them ({', '.join(copies)}) only a copy was "
             "found, and the source row says so.")
+
+
+def air_defence_summary(package: Path = DATAPACKAGE) -> str:
+    """In words, with the figures computed: what the record lets one measure of the 20 % pledge."""
+    rates = implied_rates(package).set_index("system")
+    patriot, iris = rates.loc["Patriot"], rates.loc["IRIS-T SLM"]
+    return (
+        f"Counted in systems, the record after the article shows Patriot going from {patriot['before']} to "
+        f"{patriot['after']}, a yearly rate of {patriot['implied_rate']:.0%} over {patriot['years']:.2f} years, "
+        f"and IRIS-T SLM from {iris['before']} to {iris['after']}, {iris['implied_rate']:.0%} a year over "
+        f"{iris['years']:.2f} years. Both are above the 20 % (and the 44 % of 'more and better systems') "
+        "that the readings require, **but neither measures the pledge**: the pairs mix measures "
+        "(delivered, in use, allocated) and, for IRIS-T, funders; on bases of three and seven systems one "
+        "system moves the rate by tens of points; the windows are shorter than a year; and no source "
+        "measures effectiveness, which the pledge names beside number. Germany has published no list of "
+        "deliveries since May 2025.")
