@@ -307,14 +307,17 @@ def record_summary(package: Path = DATAPACKAGE) -> str:
 
 def air_defence_summary(package: Path = DATAPACKAGE) -> str:
     """In words, with the figures computed: what the record lets one measure of the 20 % pledge."""
+    from .. import trajectory
+
     rates = implied_rates(package).set_index("system")
+    required = trajectory.readings_table(rate=0.2).set_index("reading")["capability_rate"]
     patriot, iris = rates.loc["Patriot"], rates.loc["IRIS-T SLM"]
     return (
         f"Counted in systems, the record after the article shows Patriot going from {patriot['before']} to "
         f"{patriot['after']}, a yearly rate of {patriot['implied_rate']:.0%} over {patriot['years']:.2f} years, "
         f"and IRIS-T SLM from {iris['before']} to {iris['after']}, {iris['implied_rate']:.0%} a year over "
-        f"{iris['years']:.2f} years. Both are above the 20 % (and the 44 % of 'more and better systems') "
-        "that the readings require, **but neither measures the pledge**: the pairs mix measures "
+        f"{iris['years']:.2f} years. Both are above the {required['number']:.0%} (and the {required['both']:.0%} "
+        "of 'more and better systems') that the readings require, **but neither measures the pledge**: the pairs mix measures "
         "(delivered, in use, allocated) and, for IRIS-T, funders; on bases of three and seven systems one "
         "system moves the rate by tens of points; the windows are shorter than a year; and no source "
         "measures effectiveness, which the pledge names beside number. Germany has published no list of "
