@@ -152,7 +152,7 @@ def from_the_outcomes() -> list[str]:
     searched = model.searched_on()
     latest = max(model.events()["date"])
     return [
-        f"**Fifteen months later** ([chapter 7]({LANDING_TO_OUTCOMES})): of the article's "
+        f"**Fifteen months later** (<a href=\"{LANDING_TO_OUTCOMES}\">chapter 7</a>): of the article's "
         f"**{counts['claims']} forward-looking claims**, {counts['fulfilled']} were fulfilled by the last "
         f"evidence, {counts['partly_fulfilled']} partly, {counts['in_progress']} are in progress, "
         f"{counts['pending']} pending, {counts['stalled']} stalled, {counts['not_fulfilled']} not fulfilled and "
