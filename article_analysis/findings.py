@@ -10,6 +10,7 @@ from .article import model as article
 from .claims import model as claims
 from .fact_check import model as factcheck
 from .guarantors import model as guarantors
+from .outcomes import model as outcomes
 from .stances import model as stances
 
 # The landing page sits at the book's root, one level above the chapters.
@@ -145,12 +146,10 @@ LANDING_TO_OUTCOMES = "chapters/07_outcomes.html"
 
 def from_the_outcomes() -> list[str]:
     """Findings of the chapter 'Fifteen months later', computed from data/outcomes.csv."""
-    from .outcomes import model
-
-    counts = model.headline()
-    precondition = model.preconditions_revisited().set_index("claim")
-    searched = model.searched_on()
-    latest = max(model.events()["date"])
+    counts = outcomes.headline()
+    precondition = outcomes.preconditions_revisited().set_index("claim")
+    searched = outcomes.searched_on()
+    latest = max(outcomes.events()["date"])
     return [
         f"**Fifteen months later** (<a href=\"{LANDING_TO_OUTCOMES}\">chapter 7</a>): of the article's "
         f"**{counts['claims']} forward-looking claims**, {counts['fulfilled']} were fulfilled by the last "

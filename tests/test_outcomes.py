@@ -6,7 +6,8 @@ import re
 import pytest
 import vl_convert
 
-from article_analysis import charts, findings, tables, trajectory
+from article_analysis import findings
+from article_analysis.core import tables, theme
 from article_analysis.outcomes import charts as outcome_charts
 from article_analysis.outcomes import model, panel
 from test_stances import edit
@@ -187,34 +188,12 @@ def test_a_conditional_later_stance_without_conditions_is_refused(data_copy):
                      r"'supports_on_conditions' needs its conditions", message)
 
 
-# --- the air-defence pledge against the record -------------------------------------------------------
-
-def test_implied_rates_come_from_the_trajectory_model():
-    rates = model.implied_rates().set_index("system")
-    patriot = rates.loc["Patriot"]
-    assert patriot["multiple"] == pytest.approx(5 / 3)
-    assert patriot["implied_rate"] == pytest.approx(trajectory.rate_for(5 / 3, patriot["years"]))
-    # 2025-08-01 to the end of April 2026
-    assert patriot["years"] == pytest.approx(272 / 365.25, abs=0.005)
-    iris = rates.loc["IRIS-T SLM"]
-    assert iris["multiple"] == pytest.approx(9 / 7)
-    assert "0.5" in f"{iris['years']:.1f}"
-    summary = model.air_defence_summary()
-    assert f"{patriot['implied_rate']:.0%}" in summary and "neither measures the pledge" in summary
-
-
-def test_a_month_means_data_through_its_last_day():
-    assert model._as_of("2026-04").isoformat() == "2026-04-30"
-    assert model._as_of("2025-12").isoformat() == "2025-12-31"
-    assert model._as_of("2026-01-23").isoformat() == "2026-01-23"
-
-
 # --- charts, cards, panel ----------------------------------------------------------------------------
 
 @pytest.mark.parametrize("build", [outcome_charts.timeline_chart, outcome_charts.status_chart,
                                    outcome_charts.shifts_chart])
 def test_charts_state_their_finding_and_render(build):
-    charts.enable()
+    theme.enable()
     chart = build()
     spec = chart.to_dict()
     assert spec["title"]["text"] and spec["description"]

@@ -1,6 +1,6 @@
 """Charts and cards of the chapter 'Fifteen months later'.
 
-Every chart goes through the shared theme's :func:`article_analysis.charts.finish`: the title states
+Every chart goes through the shared theme's :func:`article_analysis.core.theme.finish`: the title states
 the finding, the subtitle carries the source line, the description is the text alternative. The
 timeline carries two drop-downs (theme, actor) bound to Altair parameters, so that readers of the
 HTML book can filter it without a kernel; live notebooks get the same filters in :mod:`.panel`.
@@ -12,10 +12,10 @@ from html import escape
 import altair as alt
 import pandas as pd
 
-from .. import charts as theme
-from .. import claims
-from ..render import show
-from ..stances import STANCE_COLOURS
+from ..claims import model as claims
+from ..core import tables, theme
+from ..core.render import show
+from ..stances.charts import STANCE_COLOURS
 from . import model
 
 ALL = "all"
@@ -80,7 +80,7 @@ def timeline_chart() -> alt.LayerChart:
     """The timeline with a theme and an actor drop-down for the HTML book."""
     data = model.timeline()
     themes = dict(zip(data["theme"], data["theme_label"]))
-    actor_names = model._names("actors", "name")
+    actor_names = model.names("actors", "name")
     acting = sorted({a for ids in data["actors"] for a in ids}, key=lambda a: actor_names[a])
     theme_choice = alt.param(name="outcome_theme", value=ALL, bind=alt.binding_select(
         options=[ALL, *themes], labels=["All themes", *themes.values()], name="Theme: "))
@@ -150,7 +150,7 @@ def shifts_chart() -> alt.LayerChart:
         data.assign(when="In the article (4 Sept 2025)", label=data["label_then"], stance_key=data["stance_then"]),
         data.assign(when="Latest record", label=data["label_now"], stance_key=data["stance"]),
     ])
-    stance_labels = model._labels("stance")
+    stance_labels = model.labels("stance")
     scale_terms = [s for s in STANCE_COLOURS if s in set(long["stance_key"])]
     base = alt.Chart(long).encode(
         x=alt.X("when:N", sort=["In the article (4 Sept 2025)", "Latest record"], title=None,
@@ -182,7 +182,7 @@ def shifts_chart() -> alt.LayerChart:
 
 
 def _source_links(ids: list[str]) -> str:
-    sources = claims.tables.load("sources").set_index("id")
+    sources = tables.load("sources").set_index("id")
     items = []
     for source in ids:
         row = sources.loc[source]

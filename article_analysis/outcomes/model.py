@@ -27,8 +27,9 @@ from pathlib import Path
 
 import pandas as pd
 
-from .. import claims, tables
-from ..paths import DATAPACKAGE
+from ..claims import model as claims
+from ..core import tables
+from ..core.paths import DATAPACKAGE
 
 NO_EVIDENCE = "no_evidence_found"
 STATUSES = ("fulfilled", "partly_fulfilled", "in_progress", "pending", "stalled", "not_fulfilled",
@@ -131,12 +132,12 @@ def stances_later(package: Path = DATAPACKAGE) -> pd.DataFrame:
 
 # --- readable tables ---------------------------------------------------------------------------------
 
-def _labels(vocabulary: str) -> dict[str, str]:
+def labels(vocabulary: str) -> dict[str, str]:
     table = claims.vocabulary(vocabulary)
     return dict(zip(table["term"], table["label"]))
 
 
-def _names(table_name: str, label: str) -> dict[str, str]:
+def names(table_name: str, label: str) -> dict[str, str]:
     table = tables.load(table_name)
     return dict(zip(table["id"], table[label]))
 
@@ -145,7 +146,7 @@ def outcome_table() -> pd.DataFrame:
     """One row per forward-looking claim: the claim's words, its outcome and what it rests on."""
     table = load()
     text = claims.readable().set_index("id")
-    status_labels, outlook_labels = _labels("outcome_status"), _labels("outlook")
+    status_labels, outlook_labels = labels("outcome_status"), labels("outlook")
     event_table = events().set_index("id")
     table["status_label"] = table["status"].map(status_labels)
     table["outlook_label"] = table["outlook"].map(outlook_labels)
@@ -162,17 +163,17 @@ def outcome_table() -> pd.DataFrame:
 def status_counts() -> pd.DataFrame:
     """How many forward-looking claims have each status, in the order of the scale (zeros kept)."""
     table = load()
-    labels = _labels("outcome_status")
+    status_labels = labels("outcome_status")
     counts = table["status"].value_counts()
-    return pd.DataFrame({"status": list(STATUSES), "label": [labels[s] for s in STATUSES],
+    return pd.DataFrame({"status": list(STATUSES), "label": [status_labels[s] for s in STATUSES],
                          "claims": [int(counts.get(s, 0)) for s in STATUSES]})
 
 
 def timeline() -> pd.DataFrame:
     """The events with readable theme, actors and sources, and the claims whose outcome cites each."""
     table = events()
-    themes, actors = _names("topics", "label"), _names("actors", "name")
-    publishers = _names("sources", "publisher")
+    themes, actors = names("topics", "label"), names("actors", "name")
+    publishers = names("sources", "publisher")
     bearing: dict[str, list[str]] = {}
     for row in load().itertuples():
         for event in row.event_ids:
@@ -211,12 +212,12 @@ def stance_shifts() -> pd.DataFrame:
     """Each later stance beside the article's stance of the same actor on the same question."""
     later = stances_later()
     then = tables.load("stances").set_index(["actor", "question"])
-    labels = _labels("stance")
-    actors, questions = _names("actors", "name"), _names("questions", "label")
+    stance_labels = labels("stance")
+    actors, questions = names("actors", "name"), names("questions", "label")
     dates = events().set_index("id")["date"]
     later["stance_then"] = [then.loc[(a, q), "stance"] for a, q in zip(later["actor"], later["question"])]
-    later["label_then"] = later["stance_then"].map(labels)
-    later["label_now"] = later["stance"].map(labels)
+    later["label_then"] = later["stance_then"].map(stance_labels)
+    later["label_now"] = later["stance"].map(stance_labels)
     later["changed"] = later["stance"] != later["stance_then"]
     later["actor_name"] = later["actor"].map(actors)
     later["question_label"] = later["question"].map(questions)
@@ -230,69 +231,6 @@ def headline() -> dict[str, int]:
     return {"claims": int(sum(counts.values())), **counts}
 
 
-# --- the air-defence pledge against the record ---------------------------------------------------------
-
-COMPARISONS = (
-    ("Patriot", ("delivered", "germany", "2025-08-01"), ("allocated", "germany", "2026-04"),
-     "German systems: delivered before the article against Kiel's 'allocated' (delivered or specified) "
-     "through April 2026; the later count may include systems not yet handed over."),
-    ("IRIS-T SLM", ("delivered", "all_funders", "2025-07-24"), ("in_use", "all_funders", "2026-01-23"),
-     "All IRIS-T SLM in Ukraine, whoever paid: 'arrived' against 'in use'; not German deliveries alone."),
-)
-"""The pairs of counts that measure nearly the same thing before and after the article, with what
-still differs. Counts of other pairs differ in measure or funder and are not compared."""
-
-
-def _as_of(value: str) -> dt.date:
-    # 'YYYY-MM' means data through that month: its last day.
-    if len(value) == 7:
-        year, month = map(int, value.split("-"))
-        following = dt.date(year + month // 12, month % 12 + 1, 1)
-        return following - dt.timedelta(days=1)
-    return dt.date.fromisoformat(value)
-
-
-def air_defence_record(package: Path = DATAPACKAGE) -> pd.DataFrame:
-    """Counts of Patriot and IRIS-T SLM before and after the article, with the day each refers to."""
-    table = tables.load("air_defence_record", package)
-    table["as_of_date"] = table["as_of"].map(_as_of)
-    return table
-
-
-def implied_rates(package: Path = DATAPACKAGE) -> pd.DataFrame:
-    """For each pair in :data:`COMPARISONS`: the two counts, the years between them, the growth
-    multiple and the yearly compound rate that multiple implies (the trajectory model's ``rate_for``)."""
-    from .. import trajectory
-
-    record = air_defence_record(package).set_index(["system", "measure", "funded_by", "as_of"])
-    rows = []
-    for system, before, after, caveat in COMPARISONS:
-        first, last = record.loc[(system, *before)], record.loc[(system, *after)]
-        years = (last["as_of_date"] - first["as_of_date"]).days / 365.25
-        multiple = last["count"] / first["count"]
-        rows.append({"system": system, "before": f"{first['count']} {before[0]} ({before[2]})",
-                     "after": f"{last['count']} {after[0]} ({after[2]})", "years": years,
-                     "multiple": multiple, "implied_rate": trajectory.rate_for(multiple, years),
-                     "caveat": caveat,
-                     "sources": "; ".join(first["source_ids"] + last["source_ids"])})
-    return pd.DataFrame(rows)
-
-
-def against_readings(package: Path = DATAPACKAGE) -> pd.DataFrame:
-    """Each implied rate beside the capability rate each of the four readings of the pledge requires."""
-    from .. import trajectory
-
-    readings = trajectory.readings_table(rate=0.2)[["label", "capability_rate"]]
-    rates = implied_rates(package)
-    rows = []
-    for rate in rates.itertuples():
-        for reading in readings.itertuples():
-            rows.append({"system": rate.system, "reading": reading.label,
-                         "required_rate": reading.capability_rate, "implied_count_rate": rate.implied_rate,
-                         "count_rate_at_least_required": rate.implied_rate >= reading.capability_rate})
-    return pd.DataFrame(rows)
-
-
 def record_summary(package: Path = DATAPACKAGE) -> str:
     """In words: the search date, the coverage, and how many events and sources the record holds."""
     table = events(package)
@@ -303,22 +241,3 @@ def record_summary(package: Path = DATAPACKAGE) -> str:
             f"**{len(table)} events** from {min(table['date']):%d %B %Y} to {max(table['date']):%d %B %Y}, "
             f"citing {len(cited)} sources; for {len(copies)} of them ({', '.join(copies)}) only a copy was "
             "found, and the source row says so.")
-
-
-def air_defence_summary(package: Path = DATAPACKAGE) -> str:
-    """In words, with the figures computed: what the record lets one measure of the 20 % pledge."""
-    from .. import trajectory
-
-    rates = implied_rates(package).set_index("system")
-    required = trajectory.readings_table(rate=0.2).set_index("reading")["capability_rate"]
-    patriot, iris = rates.loc["Patriot"], rates.loc["IRIS-T SLM"]
-    return (
-        f"Counted in systems, the record after the article shows Patriot going from {patriot['before']} to "
-        f"{patriot['after']}, a yearly rate of {patriot['implied_rate']:.0%} over {patriot['years']:.2f} years, "
-        f"and IRIS-T SLM from {iris['before']} to {iris['after']}, {iris['implied_rate']:.0%} a year over "
-        f"{iris['years']:.2f} years. Both are above the {required['number']:.0%} (and the {required['both']:.0%} "
-        "of 'more and better systems') that the readings require, **but neither measures the pledge**: the pairs mix measures "
-        "(delivered, in use, allocated) and, for IRIS-T, funders; on bases of three and seven systems one "
-        "system moves the rate by tens of points; the windows are shorter than a year; and no source "
-        "measures effectiveness, which the pledge names beside number. Germany has published no list of "
-        "deliveries since May 2025.")

@@ -15,7 +15,7 @@ import ipywidgets as widgets
 import pandas as pd
 from IPython.display import display
 
-from ..widgets import show_in
+from ..core.widgets import show_in
 from . import charts, model
 
 __all__ = ["TimelineExplorer", "explorer", "select"]
@@ -45,7 +45,7 @@ class TimelineExplorer:
     def __init__(self, theme: str = charts.ALL, actor: str = charts.ALL) -> None:
         self.data = model.timeline()
         select(self.data, theme, actor)  # the model's own message for a bad value
-        names = model._names("actors", "name")
+        names = model.names("actors", "name")
         acting = sorted({a for ids in self.data["actors"] for a in ids}, key=lambda a: names[a])
         themes = dict(zip(self.data["theme"], self.data["theme_label"]))
         self.theme = widgets.Dropdown(options=[("All themes", charts.ALL)] + [(v, k) for k, v in themes.items()],
