@@ -1,5 +1,7 @@
 """The outcomes chapter in headless Chromium: the timeline's drop-downs filter it without a kernel, a
-point's tooltip names the event's sources, and the status chart draws a square per claim."""
+point's tooltip names the event's sources, and each square of the status chart opens its claim in chapter 2."""
+import re
+
 from playwright.sync_api import expect
 
 from pages import PageVisit
@@ -30,7 +32,11 @@ def test_timeline_filters_and_status_links(browser, server):
         expect(points).to_have_count(22)
 
         status = page.locator("figure.vega-chart").nth(1)  # timeline, status, stance shifts
-        expect(status.locator("g.mark-symbol path")).to_have_count(20)
+        squares = status.locator("g.mark-symbol path")
+        expect(squares).to_have_count(20)
         assert visit.errors == [], visit.errors
+
+        squares.first.click(force=True)  # C002, the first row: the square opens its claim in chapter 2
+        expect(page).to_have_url(re.compile(r"/chapters/02_claims\.html#C002$"))
     finally:
         visit.close()
