@@ -15,7 +15,8 @@ import pandas as pd
 from ..claims import model as claims
 from ..core import tables, theme
 from ..core.render import show
-from ..stances.charts import STANCE_COLOURS
+# Chapter 4's stance colours, and the stances whose fill needs white text, so both grids read alike.
+from ..stances.charts import _DARK_STANCES as DARK_STANCES, STANCE_COLOURS
 from . import model
 
 ALL = "all"
@@ -155,7 +156,7 @@ def shifts_chart() -> alt.LayerChart:
     base = alt.Chart(long).encode(
         x=alt.X("when:N", sort=["In the article (4 Sept 2025)", "Latest record"], title=None,
                 axis=alt.Axis(orient="top", labelAngle=0)),
-        y=alt.Y("row:N", sort=data["row"].tolist(), title=None),
+        y=alt.Y("row:N", sort=data["row"].tolist(), title=None, axis=alt.Axis(labelLimit=420)),
         tooltip=[alt.Tooltip("row:N", title="Actor · question"), alt.Tooltip("when:N", title="When"),
                  alt.Tooltip("label:N", title="Stance"), alt.Tooltip("conditions:N", title="Conditions now"),
                  alt.Tooltip("date:N", title="Latest record dated"), alt.Tooltip("note:N", title="Evidence")],
@@ -164,7 +165,9 @@ def shifts_chart() -> alt.LayerChart:
         color=alt.Color("label:N", title=None, scale=alt.Scale(
             domain=[stance_labels[s] for s in scale_terms], range=[STANCE_COLOURS[s] for s in scale_terms]),
             legend=alt.Legend(orient="bottom", columns=2)))
-    words = base.mark_text(fontSize=11, aria=False).encode(text="label:N", color=alt.value(theme.PALETTE[7]))
+    dark = " || ".join(f"datum.stance_key == '{s}'" for s in DARK_STANCES)
+    words = base.mark_text(fontSize=11, aria=False).encode(
+        text="label:N", color=alt.condition(dark, alt.value("#ffffff"), alt.value(theme.PALETTE[7])))
     chart = alt.layer(cells, words).properties(width=alt.Step(200), height=alt.Step(theme.STEP_HEIGHT + 6))
     changed = int(data["changed"].sum())
     return theme.finish(
