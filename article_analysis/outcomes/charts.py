@@ -69,11 +69,14 @@ def timeline_view(data: pd.DataFrame, filters: tuple[str, ...] = ()) -> alt.Laye
                  alt.Tooltip("actor_names:N", title="Who"), alt.Tooltip("source_names:N", title="Sources"),
                  alt.Tooltip("claims:N", title="Bears on claims"), alt.Tooltip("id:N", title="Event")],
     )
-    marks = pd.DataFrame({"date": [start, end], "label": ["Article, 4 Sept 2025", "Search date"]})
+    marks = pd.DataFrame({"date": [start, end], "label": ["Article, 4 Sept 2025", "Search date"],
+                          "align": ["left", "right"]})
     rules = alt.Chart(marks).mark_rule(color=theme.NEUTRAL, strokeDash=[4, 3]).encode(x="date:T")
-    labels = alt.Chart(marks).mark_text(align="left", dx=4, dy=-4, baseline="bottom", color=theme.PALETTE[7],
-                                        fontSize=11).encode(x="date:T", y=alt.value(0), text="label:N")
-    return alt.layer(rules, labels, points).properties(width=theme.WIDTH,
+    # The article's label reads rightwards from its rule, the search date's leftwards, so both stay inside.
+    labels = [alt.Chart(marks[marks["align"] == side]).mark_text(
+        align=side, dx=4 if side == "left" else -4, dy=-4, baseline="bottom", color=theme.PALETTE[7], fontSize=11,
+    ).encode(x="date:T", y=alt.value(0), text="label:N") for side in ("left", "right")]
+    return alt.layer(rules, *labels, points).properties(width=theme.WIDTH,
                                                        height=alt.Step(theme.STEP_HEIGHT + 6))
 
 
