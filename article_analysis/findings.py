@@ -11,6 +11,7 @@ from .claims import model as claims
 from .editorial import model as editorial
 from .fact_check import model as factcheck
 from .guarantors import model as guarantors
+from .outcomes import model as outcomes
 from .stances import model as stances
 
 # The landing page sits at the book's root, one level above the chapters.
@@ -147,4 +148,25 @@ def key_findings() -> str:
     """All findings as a Markdown list, for the landing page."""
     return "\n".join(f"- {finding}" for finding in about_the_article() + from_the_air_defence_model() + from_the_stances()
                      + from_the_fact_check()
-                     + from_the_guarantor_designs())
+                     + from_the_guarantor_designs() + from_the_outcomes())
+
+
+LANDING_TO_OUTCOMES = "chapters/07_outcomes.html"
+
+
+def from_the_outcomes() -> list[str]:
+    """Findings of the chapter 'Fifteen months later', computed from data/outcomes.csv."""
+    counts = outcomes.headline()
+    precondition = outcomes.preconditions_revisited().set_index("claim")
+    searched = outcomes.searched_on()
+    latest = max(outcomes.events()["date"])
+    return [
+        f"**Fifteen months later** (<a href=\"{LANDING_TO_OUTCOMES}\">chapter 7</a>): of the article's "
+        f"**{counts['claims']} forward-looking claims**, {counts['fulfilled']} were fulfilled by the last "
+        f"evidence, {counts['partly_fulfilled']} partly, {counts['in_progress']} are in progress, "
+        f"{counts['pending']} pending, {counts['stalled']} stalled, {counts['not_fulfilled']} not fulfilled and "
+        f"{counts['overtaken_by_events']} overtaken by events. The ceasefire on which the guarantees and any "
+        f"troops depend is {precondition.loc['C034', 'status_label'].lower()}; the clear US commitment "
+        f"{precondition.loc['C035', 'status_label'].lower()}. Searched up to {searched:%d %B %Y}; the latest "
+        f"dated event found is of {latest:%d %B %Y}, and the record after February 2026 is thin.",
+    ]

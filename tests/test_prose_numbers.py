@@ -84,7 +84,9 @@ NOT_QUANTITIES = [
     r"<[^>]*>",                                  # HTML tags and their attributes (links, anchors)
     r"\]\([^)]*\)",                              # Markdown link targets
     r"https?://\S+",                             # addresses
-    r"\b[CFSPRK]\d{1,3}\b",                      # claim, fact, source, precondition, correction, Kiel ids
+    r"\b[CFSPRKE]\d{1,3}\b",                     # claim, fact, source, precondition, correction, Kiel, event ids
+    r"\b[Cc]hapters? \d+(?: to \d+)?\b",         # references to chapters by number
+    r"\b\d+(?:st|nd|rd|th)\b",                    # ordinals in names ("the 20th sanctions package")
     r"\b\d\d_\w+",                               # chapter file names
     rf"\b\d{{1,2}} (?:{_MONTHS})\b",              # days of dates
     r"\b(?:Articles?|Art\.) \d+(?:\(\d+\))?(?:\s*(?:and|,)\s*\d+(?:\(\d+\))?)*",  # treaty articles
