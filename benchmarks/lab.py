@@ -7,15 +7,18 @@ the charts JupyterLab drew and the warnings its Vega renderer logged to the cons
 also saves each chart as JupyterLab draws it and as the book draws it (from _build/html, `make book`),
 to compare them by eye. Nothing here asserts a time.
 
-    .venv/bin/python benchmarks/lab.py [--shots DIR]
+    .venv/bin/python benchmarks/lab.py [--shots DIR] [NOTEBOOK ...]
 """
 from __future__ import annotations
 
 import argparse
+import functools
+import http.server
 import socket
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 import urllib.request
 from pathlib import Path
@@ -54,7 +57,8 @@ def start_lab(port: int, settings: Path) -> subprocess.Popen:
     process = subprocess.Popen(
         [str(jupyter), "lab", "--no-browser", f"--ServerApp.port={port}", "--ServerApp.ip=127.0.0.1",
          "--IdentityProvider.token=", "--ServerApp.password=", f"--ServerApp.root_dir={ROOT}",
-         "--LabApp.expose_app_in_browser=True", f"--LabApp.workspaces_dir={settings}"],
+         "--LabApp.expose_app_in_browser=True", f"--LabApp.workspaces_dir={settings}",
+         "--allow-root"],  # CI and this machine run as root
         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     for _ in range(120):
         try:
@@ -106,22 +110,36 @@ def run_all(browser, base: str, notebook: str, shots: Path | None) -> dict:
     return result
 
 
-def book_charts(browser, notebook: str, shots: Path) -> int:
-    page_path = ROOT / "_build" / "html" / Path(notebook).with_suffix(".html")
+def serve_book() -> str:
+    """The built book on a free port of 127.0.0.1 (a daemon thread, gone when the script ends)."""
+    class QuietHandler(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, *args):
+            pass
+
+    handler = functools.partial(QuietHandler, directory=str(ROOT / "_build" / "html"))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return f"http://127.0.0.1:{server.server_address[1]}"
+
+
+def book_charts(browser, book: str, notebook: str, shots: Path) -> int:
     page = browser.new_page(viewport={"width": 1400, "height": 1000})
-    page.goto(page_path.as_uri())
+    page.on("crash", lambda crashed: print(f"    the book's page crashed: {crashed.url}", flush=True))
+    page.goto(f"{book}/{Path(notebook).with_suffix('.html').as_posix()}")
     page.wait_for_timeout(3000)
     charts = page.locator(BOOK_CHART)
-    for index in range(charts.count()):
+    count = charts.count()
+    for index in range(count):
         charts.nth(index).scroll_into_view_if_needed()
         charts.nth(index).screenshot(path=shots / f"{Path(notebook).stem}-{index:02d}-book.png")
     page.close()
-    return charts.count()
+    return count
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--shots", type=Path, help="folder for screenshots of every chart, lab and book")
+    parser.add_argument("notebooks", nargs="*", default=NOTEBOOKS, help="notebooks to run (default: all)")
     args = parser.parse_args()
     if args.shots:
         args.shots.mkdir(parents=True, exist_ok=True)
@@ -131,13 +149,15 @@ def main() -> None:
         try:
             with sync_playwright() as playwright:
                 browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-                for notebook in NOTEBOOKS:
+                book = serve_book() if args.shots else None
+                for notebook in args.notebooks:
                     result = run_all(browser, f"http://127.0.0.1:{port}", notebook, args.shots)
-                    book = f", book {book_charts(browser, notebook, args.shots)}" if args.shots else ""
                     print(f"{notebook}: Run All {result['seconds']:.1f} s, cells raising {result['errors']}, "
-                          f"writing to stderr {result['stderr']}, charts {result['charts']}{book}")
+                          f"writing to stderr {result['stderr']}, charts {result['charts']}", flush=True)
                     for warning in result["warnings"]:
-                        print(f"    console: {warning[:300]}")
+                        print(f"    console: {warning[:300]}", flush=True)
+                    if book:
+                        print(f"    charts in the book: {book_charts(browser, book, notebook, args.shots)}", flush=True)
                 browser.close()
         finally:
             lab.terminate()
