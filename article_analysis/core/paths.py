@@ -67,7 +67,8 @@ def find_root(cwd: Path | None = None) -> Path:
         f"of the repository in:\n{places}\n"
         "The notebooks read their data from the repository, not from the installed package. Clone the "
         "repository and run `make lab` in it (or start Jupyter inside the clone after `pip install -r "
-        "binder/requirements.txt`), or open the notebook on Binder from the book's launch button.")
+        "binder/requirements.txt`), or open the chapter on Binder with the launch button on its page in the "
+        "book, where there is one.")
 
 
 ROOT = find_root()
