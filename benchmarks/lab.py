@@ -14,6 +14,7 @@ from __future__ import annotations
 import argparse
 import functools
 import http.server
+import json
 import socket
 import subprocess
 import sys
@@ -52,12 +53,25 @@ def free_port() -> int:
         return probe.getsockname()[1]
 
 
+# User settings for this run only: no news prompt over the notebook, and every cell kept in the page
+# (JupyterLab otherwise lays out cells lazily, which moves charts while they are photographed).
+LAB_SETTINGS = {
+    "@jupyterlab/apputils-extension/notification.jupyterlab-settings": {"fetchNews": "false",
+                                                                        "checkForUpdates": False},
+    "@jupyterlab/notebook-extension/tracker.jupyterlab-settings": {"windowingMode": "none"},
+}
+
+
 def start_lab(port: int, settings: Path) -> subprocess.Popen:
+    for name, values in LAB_SETTINGS.items():
+        (settings / "user" / name).parent.mkdir(parents=True, exist_ok=True)
+        (settings / "user" / name).write_text(json.dumps(values), encoding="utf-8")
     jupyter = Path(sys.executable).parent / "jupyter"
     process = subprocess.Popen(
         [str(jupyter), "lab", "--no-browser", f"--ServerApp.port={port}", "--ServerApp.ip=127.0.0.1",
          "--IdentityProvider.token=", "--ServerApp.password=", f"--ServerApp.root_dir={ROOT}",
          "--LabApp.expose_app_in_browser=True", f"--LabApp.workspaces_dir={settings}",
+         f"--LabApp.user_settings_dir={settings / 'user'}",
          "--allow-root"],  # CI and this machine run as root
         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     for _ in range(120):
@@ -130,8 +144,8 @@ def book_charts(browser, book: str, notebook: str, shots: Path) -> int:
     charts = page.locator(BOOK_CHART)
     count = charts.count()
     for index in range(count):
-        charts.nth(index).scroll_into_view_if_needed()
-        charts.nth(index).screenshot(path=shots / f"{Path(notebook).stem}-{index:02d}-book.png")
+        if charts.nth(index).is_visible():  # a chart in a folded section is not drawn until opened
+            charts.nth(index).screenshot(path=shots / f"{Path(notebook).stem}-{index:02d}-book.png")
     page.close()
     return count
 
