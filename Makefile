@@ -14,7 +14,7 @@ NBVAL := --nbval --nbval-current-env --nbval-sanitize-with tests/nbval_sanitize.
 
 NOTEBOOKS := intro.ipynb $(sort $(wildcard chapters/*.ipynb))
 
-.PHONY: book test notebooks lab serve benchmark lock clean
+.PHONY: book test notebooks lab serve benchmark lock binder-lock clean
 
 book: $(BOOK)
 
@@ -57,6 +57,15 @@ lock:
 	/tmp/article-analysis-lock/bin/python -m pip install --quiet -r requirements.in
 	{ sed -n '1,2p' requirements.txt; /tmp/article-analysis-lock/bin/pip freeze; echo "-e ."; } > requirements.lock.tmp
 	mv requirements.lock.tmp requirements.txt
+
+# Recompile Binder's lock (binder/requirements.txt) from binder/requirements.in, constrained to the
+# versions Binder's base image already has, so that the Binder build replaces none of them. Only the
+# runtime is locked, then this repository's package (a regular install: Binder copies the repository).
+binder-lock:
+	rm -rf /tmp/article-analysis-binder-lock && $(PYTHON) -m venv /tmp/article-analysis-binder-lock
+	/tmp/article-analysis-binder-lock/bin/python -m pip install --quiet -c binder/base-image.txt -r binder/requirements.in
+	{ sed -n '1,/^$$/p' binder/requirements.txt; /tmp/article-analysis-binder-lock/bin/pip freeze --exclude-editable; echo "."; } > binder/requirements.lock.tmp
+	mv binder/requirements.lock.tmp binder/requirements.txt
 
 clean:
 	rm -rf _build $(VENV)

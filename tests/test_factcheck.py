@@ -260,6 +260,17 @@ def test_kiel_chart_highlights_a_chosen_donor_and_dates_its_figures():
     assert [len(rows) for rows in spec["datasets"].values()] == [20]
 
 
+def test_kiel_chart_lists_each_panels_donors_largest_first():
+    # An explicit order, the same in every Vega-Lite (JupyterLab's 5.6 sorted a sort-by-field alphabetically).
+    spec = factcheck_charts.kiel_chart().to_dict()
+    table = factcheck.kiel_comparison()
+    for view in spec["vconcat"]:
+        order = view["layer"][0]["encoding"]["y"]["sort"]
+        panel = table[table["donor"].isin(order) & (table["panel"] == view["title"]["text"])]
+        assert order == panel.sort_values("value", ascending=False)["donor"].tolist()
+    assert spec["vconcat"][0]["layer"][0]["encoding"]["y"]["sort"][0] == "United States"
+
+
 def test_germany_rank_shows_how_the_yardstick_changes_the_rank():
     table = factcheck.germany_rank()
     assert table.loc["Jan 2022 – Aug 2025", "rank"] == 2

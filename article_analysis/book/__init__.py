@@ -96,21 +96,12 @@ def _write_assets(app, exception):
         (static / name).write_text((STATIC / name).read_text(encoding="utf-8"), encoding="utf-8")
 
 
-def _drop_duplicate_scripts(app, pagename, templatename, context, doctree):
-    """Jupyter Book registers sphinx-thebe's inline configuration twice; the second copy redeclares
-    its constants and throws in the browser. Keep the first copy of every script."""
-    scripts = context.get("script_files")
-    if not scripts:
-        return
-    seen, unique = set(), []
-    for script in scripts:
-        # The copies differ only in how they spell "no file": None in one, "" in the other.
-        key = (str(getattr(script, "filename", script) or ""),
-               repr(sorted(getattr(script, "attributes", {}).items())))
-        if key not in seen:
-            seen.add(key)
-            unique.append(script)
-    scripts[:] = unique  # in place: the builder appends per-page scripts to this very list
+def _launch_buttons_need_the_repository(app, config):
+    """A Binder button is built from the repository's public address (``repository.url`` in
+    ``_config.yml``); while none is set the theme could only draw a dead one, so it draws none."""
+    options = config.html_theme_options
+    if not options.get("repository_url"):
+        options.get("launch_buttons", {}).pop("binderhub_url", None)
 
 
 def setup(app):
@@ -120,5 +111,5 @@ def setup(app):
     app.add_js_file(FILTER_SCRIPT, loading_method="defer")
     app.add_css_file(CHARTS_STYLE)
     app.connect("build-finished", _write_assets)
-    app.connect("html-page-context", _drop_duplicate_scripts, priority=900)  # after the others
+    app.connect("config-inited", _launch_buttons_need_the_repository)
     return {"parallel_read_safe": True, "parallel_write_safe": True}
