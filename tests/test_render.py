@@ -22,7 +22,8 @@ def test_chart_container_cannot_be_closed_by_data():
     assert html.count("</script>") == 1
     payload = html.split('class="vega-chart-spec">', 1)[1].rsplit("</script>", 1)[0]
     assert json.loads(payload) == spec
-    assert 'aria-label="A &quot;chart&quot; &lt;b&gt;"' in html
+    assert '<figcaption class="visually-hidden">A &quot;chart&quot; &lt;b&gt;</figcaption>' in html
+    assert 'role="img"' not in html, "an image role would hide the chart's controls from screen readers"
 
 
 def test_finish_sets_title_source_description_and_data_name():

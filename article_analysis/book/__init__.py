@@ -36,7 +36,7 @@ def vega_lite_version() -> str:
 
 
 def chart_html(spec: dict) -> str:
-    """The HTML container for one chart: the spec as inert JSON plus a text alternative.
+    """The HTML container for one chart: the spec as inert JSON plus a text alternative (the caption).
 
     ``</`` is escaped inside the JSON so that no text in a chart's data can close the script element;
     the description is HTML-escaped.
@@ -45,7 +45,9 @@ def chart_html(spec: dict) -> str:
     description = spec.get("description", "")
     return (
         '<figure class="vega-chart">'
-        f'<div class="vega-chart-view" role="img" aria-label="{html.escape(description)}"></div>'
+        # No role="img" here: the container also holds the chart's controls, which an image would hide.
+        # Vega labels the SVG itself with the description; the caption names the figure.
+        '<div class="vega-chart-view"></div>'
         f'<script type="application/json" class="vega-chart-spec">{payload}</script>'
         f'<figcaption class="visually-hidden">{html.escape(description)}</figcaption>'
         "</figure>"
