@@ -188,12 +188,13 @@ def explorer_chart(grid: pd.DataFrame | None = None, members: int = 15, quota: i
         "datum.members == members && datum.quota == quota && datum.vetoes == vetoes")
     caption = (
         current.transform_aggregate(rows="count()", groupby=["error"])
+        # Two lines (an array of strings), so that the caption fits a phone's column as well.
         .transform_calculate(caption=(
-            "datum.error != '' ? 'No game: ' + datum.error : members + ' members, ' + quota + "
-            "' yes-votes needed, ' + (vetoes == 0 ? 'no veto' : vetoes + ' with a veto')"))
-        .mark_text(align="left", baseline="middle", fontSize=13, fontWeight="bold")
-        .encode(text="caption:N", x=alt.value(0), y=alt.value(10))
-        .properties(width=theme.WIDTH - 160, height=20)
+            "datum.error != '' ? ['No game:', datum.error] : [members + ' members, ' + quota + "
+            "' yes-votes needed,', (vetoes == 0 ? 'no veto' : vetoes + ' with a veto')]"))
+        .mark_text(align="left", baseline="top", fontSize=13, fontWeight="bold")
+        .encode(text="caption:N", x=alt.value(0), y=alt.value(0))
+        .properties(width=theme.WIDTH - 160, height=34)
     )
     chart = alt.vconcat(caption, measure_bars(current), spacing=6).add_params(
         vetoes_param, members_param, quota_param)
