@@ -50,6 +50,7 @@
   const INNER_SHARE = 0.6;     // share of a narrow column left for text that starts at the plot's left edge
   const TEXT_MARGIN = 1.08;    // measured text widths are taken this much wider
   const VEGA_PADDING = 5;      // Vega's default padding around a chart, in px
+  const MIN_CELL_WIDTH = 28;   // narrowest grid cell that still shows its word, in px
   const MIN_LABEL_LIMIT = 80;  // axis labels are cut (with …) no shorter than this, in px
   const MAX_PASSES = 6;        // redraws allowed to make a chart fit
   // Ink of the palette (black, blue) as it shows on a dark page: text that stands on the page, not
@@ -116,6 +117,14 @@
       if (colour && colour.condition && "value" in colour.condition) colour.condition.value = swap(colour.condition.value);
       if (view.mark && typeof view.mark === "object" && view.mark.color) view.mark.color = swap(view.mark.color);
     });
+    // Black in a colour scale (e.g. the verdict "not checked") would vanish on the dark page.
+    const lightenBlack = (range) => range.map((colour) => (String(colour).toLowerCase() === "#000000" ? DARK_INK["#000000"] : colour));
+    const named = (spec.config && spec.config.range) || {};
+    Object.keys(named).forEach((name) => { if (Array.isArray(named[name])) named[name] = lightenBlack(named[name]); });
+    eachView(spec, (view) => LEGEND_CHANNELS.forEach((key) => {
+      const scale = view.encoding && view.encoding[key] && view.encoding[key].scale;
+      if (scale && Array.isArray(scale.range)) scale.range = lightenBlack(scale.range);
+    }));
   }
 
   let measuringContext = null;
@@ -270,11 +279,16 @@
     if (changed) return true;  // panels one under another first: that alone may be enough
     eachView(spec, (view, parent) => {
       if (!(view.layer || view.mark) || (parent && parent.layer)) return;  // widths sit on units and layers
-      const current = typeof view.width === "number" ? view.width
-        : view === spec && view.width && view.width.step ? drawnWidth : null;
+      const step = view.width && view.width.step;
+      const current = typeof view.width === "number" ? view.width : view === spec && step ? drawnWidth : null;
       if (current === null || current <= MIN_PLOT_WIDTH) return;
       view.width = Math.max(MIN_PLOT_WIDTH, Math.floor(current - excess));
       changed = true;
+      // A grid whose cells become too narrow for their words shows colour alone (the legend names
+      // the colours; the tooltip, the caption and the CSV keep the words).
+      if (step && view.layer && step * view.width / current < MIN_CELL_WIDTH) {
+        view.layer = view.layer.filter((layer) => markType(layer) !== "text");
+      }
     });
     if (changed) return true;
     const family = (spec.config && spec.config.font) || "sans-serif";
