@@ -67,6 +67,47 @@ class VegaLiteRenderer:
         return [nodes.raw(text=chart_html(spec), format="html", classes=["output", "vega-lite"])]
 
 
+def labelled_table_headers(fragment: str) -> str:
+    """A pandas table's HTML with no empty header cells, which screen readers announce as nothing.
+
+    pandas writes the index's name in a second header row of empty cells, and leaves the corner cell
+    above an unnamed index empty. Here the index's names move up into the corner cells and that row
+    goes; a corner still empty is labelled "Row" for screen readers (the index numbers the rows).
+    """
+    from bs4 import BeautifulSoup
+
+    soup = BeautifulSoup(fragment, "html.parser")
+    for table in soup.select("table.dataframe"):
+        rows = table.thead.find_all("tr", recursive=False) if table.thead else []
+        if len(rows) == 2:
+            corner, names = rows[0].find_all("th"), rows[1].find_all("th")
+            named = [cell for cell in names if cell.get_text(strip=True)]
+            empty_rest = all(not cell.get_text(strip=True) for cell in names[len(named):])
+            if named and names[:len(named)] == named and empty_rest and len(corner) == len(names) and \
+                    all(not cell.get_text(strip=True) for cell in corner[:len(named)]):
+                for cell, name in zip(corner, named):
+                    cell.string = name.get_text()
+                rows[1].decompose()
+        for cell in table.select("thead th"):
+            if not cell.get_text(strip=True):
+                label = soup.new_tag("span", attrs={"class": "visually-hidden"})
+                label.string = "Row"
+                cell.clear()
+                cell.append(label)
+    return str(soup)
+
+
+class DataFrameRenderer:
+    """MyST-NB plugin: pandas tables in HTML builds with every header cell labelled (see
+    :func:`labelled_table_headers`); other HTML outputs are left to MyST-NB."""
+
+    @staticmethod
+    def handle_mime(renderer, data, inline):
+        if data.mime_type != "text/html" or 'class="dataframe"' not in data.string:
+            return None
+        return [nodes.raw(text=labelled_table_headers(data.string), format="html", classes=["output", "text_html"])]
+
+
 def _write_bundle(path: Path) -> None:
     """Write vega, vega-lite and vega-embed as one script, unless the same versions are there already.
 
