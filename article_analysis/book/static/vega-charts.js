@@ -46,13 +46,14 @@
   // theme (pydata-sphinx-theme's `data-theme` on <html>), keeping the values of its controls.
 
   const NARROW = 600;          // column width (px) below which legends and axis labels are compacted
-  const MIN_PLOT_WIDTH = 120;  // narrowest plot area a chart is shrunk to
+  const MIN_PLOT_WIDTH = 100;  // narrowest plot area a chart is shrunk to
+  const SLACK = 4;             // px taken off beyond the excess, so that rounding cannot stall a step
   const INNER_SHARE = 0.6;     // share of a narrow column left for text that starts at the plot's left edge
   const TEXT_MARGIN = 1.08;    // measured text widths are taken this much wider
   const VEGA_PADDING = 5;      // Vega's default padding around a chart, in px
   const MIN_CELL_WIDTH = 28;   // narrowest grid cell that still shows its word, in px
   const MIN_LABEL_LIMIT = 80;  // axis labels are cut (with …) no shorter than this, in px
-  const MAX_PASSES = 6;        // redraws allowed to make a chart fit
+  const MAX_PASSES = 10;       // redraws allowed to make a chart fit
   // Ink of the palette (black, blue) as it shows on a dark page: text that stands on the page, not
   // on a coloured cell, takes these so that it keeps its contrast.
   const DARK_INK = { "#000000": "#f3f4f5", "#0072b2": "#56b4e9" };
@@ -270,45 +271,58 @@
     return spec;
   }
 
-  // One step narrower; false when nothing is left to narrow. `drawnWidth` is the top view's plot width.
-  function narrower(spec, excess, drawnWidth) {
-    let changed = false;
-    eachView(spec, (view) => {
-      if (view.columns > 1) { view.columns = 1; changed = true; }
-    });
-    if (changed) return true;  // panels one under another first: that alone may be enough
-    eachView(spec, (view, parent) => {
-      if (!(view.layer || view.mark) || (parent && parent.layer)) return;  // widths sit on units and layers
-      const step = view.width && view.width.step;
-      const current = typeof view.width === "number" ? view.width : view === spec && step ? drawnWidth : null;
-      if (current === null || current <= MIN_PLOT_WIDTH) return;
-      view.width = Math.max(MIN_PLOT_WIDTH, Math.floor(current - excess));
-      changed = true;
-      // A grid whose cells become too narrow for their words shows colour alone (the legend names
-      // the colours; the tooltip, the caption and the CSV keep the words).
-      if (step && view.layer && step * view.width / current < MIN_CELL_WIDTH) {
-        view.layer = view.layer.filter((layer) => markType(layer) !== "text");
-      }
-    });
-    if (changed) return true;
-    const family = (spec.config && spec.config.font) || "sans-serif";
-    const font = `${((spec.config && spec.config.axis) || {}).labelFontSize || 11}px ${family}`;
-    eachAxis(spec, (axis, channel, key) => {  // then narrower y labels (the full text stays in the tooltips)
-      const limit = axis.labelLimit || (spec.config.axis || {}).labelLimit;
-      if (key !== "y" || !(limit > MIN_LABEL_LIMIT)) return;
-      labelsWithin(axis, Math.max(MIN_LABEL_LIMIT, limit - excess), font);
-      changed = true;
-    });
-    if (changed) return true;
-    eachLegend(spec, (legend) => {
-      if (legend.columns !== 1) { legend.columns = 1; changed = true; }
-      if (legend.gradientLength > MIN_PLOT_WIDTH) {
-        legend.gradientLength = Math.max(MIN_PLOT_WIDTH, legend.gradientLength - excess);
+  // Ways to make a chart narrower, tried in this order; each changes `spec` and returns whether it
+  // changed anything. `excess` is how many px too wide it is; `drawnWidth` the top view's plot width.
+  const NARROWER = [
+    function panelsOneUnderAnother(spec) {
+      let changed = false;
+      eachView(spec, (view) => {
+        if (view.columns > 1) { view.columns = 1; changed = true; }
+      });
+      return changed;
+    },
+    function narrowerPlots(spec, excess, drawnWidth) {
+      let changed = false;
+      eachView(spec, (view, parent) => {
+        if (!(view.layer || view.mark) || (parent && parent.layer)) return;  // widths sit on units and layers
+        const step = view.width && view.width.step;
+        const current = typeof view.width === "number" ? view.width : view === spec && step ? drawnWidth : null;
+        if (current === null || current <= MIN_PLOT_WIDTH) return;
+        view.width = Math.max(MIN_PLOT_WIDTH, Math.floor(current - excess - SLACK));
         changed = true;
-      }
-    });
-    return changed;
-  }
+        // A grid whose cells become too narrow for their words shows colour alone (the legend names
+        // the colours; the tooltip, the caption and the CSV keep the words).
+        if (step && view.layer && step * view.width / current < MIN_CELL_WIDTH) {
+          view.layer = view.layer.filter((layer) => markType(layer) !== "text");
+        }
+      });
+      return changed;
+    },
+    function narrowerAxisLabels(spec, excess) {  // the full text stays in the tooltips
+      let changed = false;
+      const family = (spec.config && spec.config.font) || "sans-serif";
+      const font = `${((spec.config && spec.config.axis) || {}).labelFontSize || 11}px ${family}`;
+      eachAxis(spec, (axis, channel, key) => {
+        const limit = axis.labelLimit || (spec.config.axis || {}).labelLimit;
+        if (key !== "y" || !(limit > MIN_LABEL_LIMIT)) return;
+        // Wrapped lines are shorter than the limit: take off more than the excess.
+        labelsWithin(axis, Math.max(MIN_LABEL_LIMIT, limit - Math.max(excess, 16)), font);
+        changed = true;
+      });
+      return changed;
+    },
+    function fewerLegendColumns(spec, excess) {
+      let changed = false;
+      eachLegend(spec, (legend) => {
+        if (legend.columns > 1) { legend.columns -= 1; changed = true; }
+        if (legend.gradientLength > MIN_PLOT_WIDTH) {
+          legend.gradientLength = Math.max(MIN_PLOT_WIDTH, legend.gradientLength - excess - SLACK);
+          changed = true;
+        }
+      });
+      return changed;
+    },
+  ];
 
   // The values the reader gave the chart's controls, so that a redraw keeps them.
   function keepControlValues(spec, view) {
@@ -367,15 +381,24 @@
       expressionFunctions: EXPRESSION_FUNCTIONS,
     };
     let result = await window.vegaEmbed(container, spec, options);
-    for (let pass = 0; pass < MAX_PASSES; pass += 1) {
-      const excess = Math.ceil(svgWidth(container) - width);
+    // Try each way of narrowing in turn, as long as it helps; a step that does not help is undone.
+    let way = 0;
+    for (let pass = 0; pass < MAX_PASSES && way < NARROWER.length; pass += 1) {
+      const drawn = svgWidth(container);
+      const excess = Math.ceil(drawn - width);
       if (excess <= 0) break;
       const next = JSON.parse(JSON.stringify(spec));
       keepControlValues(next, result.view);
-      if (!narrower(next, excess, result.view.signal("width"))) break;
+      if (!NARROWER[way](next, excess, result.view.signal("width"))) { way += 1; continue; }
       result.finalize();
-      spec = next;
-      result = await window.vegaEmbed(container, spec, options);
+      result = await window.vegaEmbed(container, next, options);
+      if (svgWidth(container) < drawn) {
+        spec = next;
+      } else {
+        way += 1;
+        result.finalize();
+        result = await window.vegaEmbed(container, spec, options);
+      }
     }
     nameControls(container, index);
     figure.vegaResult = result;
