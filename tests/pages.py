@@ -54,8 +54,12 @@ class PageVisit:
             route.abort()
 
     def _console(self, message):
+        # Chromium asks for /favicon.ico by itself, whether or not a page names an icon; a missing
+        # one says nothing about the page.
+        if message.location.get("url", "").endswith("/favicon.ico"):
+            return
         if message.type == "error" and message.text not in ALLOWED_CONSOLE_ERRORS:
-            self.errors.append(f"console: {message.text}")
+            self.errors.append(f"console: {message.text} ({message.location.get('url')})")
 
     def _failed(self, request):
         if urlparse(request.url).hostname in LOCAL_HOSTS:

@@ -41,9 +41,11 @@
   // Every chart is drawn at the width of its column, never scaled down (its text keeps its size) and
   // never wider than the column. A chart first gets titles wrapped to the column and, on narrow
   // screens, fewer legend columns and shorter axis labels; then it is drawn, measured and, while it
-  // is still too wide, redrawn narrower: panels one under another, plots narrower, legends in one
-  // column. It is drawn again when its column changes width and when the reader switches the
-  // theme (pydata-sphinx-theme's `data-theme` on <html>), keeping the values of its controls.
+  // is still too wide, redrawn narrower (see NARROWER): panels one under another, narrower plots
+  // (a grid too narrow for its words shows colour alone), axis labels on two shorter lines, fewer
+  // legend columns. It is drawn again when its column changes width and when the reader switches
+  // the theme (pydata-sphinx-theme's `data-theme` on <html>): dark charts take the theme's dark
+  // colours and the palette's ink turns light. A redraw keeps the values of the chart's controls.
 
   const NARROW = 600;          // column width (px) below which legends and axis labels are compacted
   const MIN_PLOT_WIDTH = 100;  // narrowest plot area a chart is shrunk to
