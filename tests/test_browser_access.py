@@ -7,7 +7,8 @@ with every request off localhost blocked, waits until the charts have drawn, and
   never scaled down, so no chart text is smaller than 10 px), and its controls wrap;
 - contrast: every text a chart draws stands out from what lies under it (the chart's background or
   the cell it sits on) by at least 4.5:1, or 3:1 for large text;
-- axe-core (from the pinned ``axe-playwright-python``) finds no violation of any impact.
+- axe-core (from the pinned ``axe-playwright-python``) finds no violation of any impact, at 375 and
+  1280 px in both modes (one rule, heading order, is left to other work: see AXE_DISABLED).
 
 One browser context per mode and width is reused for all pages. Further tests switch the theme as a
 reader does (the charts redraw dark and back, keeping the values of their controls) and work the
@@ -21,6 +22,9 @@ from conftest import BUILD
 from pages import PageVisit, book_pages
 
 WIDTHS = {"light": (375, 768, 1280), "dark": (375, 1280)}
+AXE_WIDTHS = (375, 1280)  # axe runs at the phone and desktop widths, in both modes
+# index.html only forwards to intro.html, which is tested itself.
+PAGES = [page for page in book_pages(BUILD) if page != "index.html"] or ["intro.html"]
 MIN_FONT_PX = 10
 # axe-core rules left to another piece of work, with the reason. Heading levels that skip (h1 to
 # h4 in the article and claims chapters) are fixed with the HTML validity work of issue 13 (Nu
@@ -114,7 +118,7 @@ def axe():
 
 
 @pytest.mark.parametrize("mode, width", combinations())
-@pytest.mark.parametrize("relative", book_pages(BUILD) or ["intro.html"])
+@pytest.mark.parametrize("relative", PAGES)
 def test_page_fits_reads_and_passes_axe(browser, server, axe, mode, width, relative):
     visit = open_visit(browser, server, mode, width, relative)
     try:
@@ -141,10 +145,11 @@ def test_page_fits_reads_and_passes_axe(browser, server, axe, mode, width, relat
         # The page's own errors, before axe runs: axe fetches the style sheets' @imports itself and
         # resolves "../basic.css" against the page rather than the sheet, a 404 of its own.
         page_errors = list(visit.errors)
-        rules = {"rules": {rule: {"enabled": False} for rule in AXE_DISABLED}}
-        violations = axe.run(page, options={"resultTypes": ["violations"], **rules}).response["violations"]
-        problems += [f"axe {v['id']} ({v['impact']}): {node['target']} {node['failureSummary'][:160]}"
-                     for v in violations for node in v["nodes"]]
+        if width in AXE_WIDTHS:
+            rules = {"rules": {rule: {"enabled": False} for rule in AXE_DISABLED}}
+            violations = axe.run(page, options={"resultTypes": ["violations"], **rules}).response["violations"]
+            problems += [f"axe {v['id']} ({v['impact']}): {node['target']} {node['failureSummary'][:160]}"
+                         for v in violations for node in v["nodes"]]
         assert problems == [], f"{relative} at {width} px, {mode}:\n" + "\n".join(problems)
         assert visit.blocked == [], f"{relative} tried to load from other hosts: {visit.blocked}"
         assert page_errors == [], f"{relative} logged errors: {page_errors}"
