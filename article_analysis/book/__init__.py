@@ -26,6 +26,9 @@ CHARTS_SCRIPT = "vega-charts.js"
 CHARTS_STYLE = "report.css"
 FILTER_SCRIPT = "filter-table.js"
 STATIC = Path(__file__).resolve().parent / "static"
+TEMPLATES = Path(__file__).resolve().parent / "templates"
+# sphinx-book-theme's primary sidebar (its theme.conf), with the home link in a landmark.
+SIDEBAR = ["report-logo.html", "icon-links.html", "search-button-field.html", "sbt-sidebar-nav.html"]
 
 
 def vega_lite_version() -> str:
@@ -156,12 +159,19 @@ def _drop_duplicate_scripts(app, pagename, templatename, context, doctree):
     scripts[:] = unique  # in place: the builder appends per-page scripts to this very list
 
 
+def _sidebar_in_landmarks(app, config):
+    config.templates_path.append(str(TEMPLATES))
+    if not config.html_sidebars:
+        config.html_sidebars = {"**": SIDEBAR}
+
+
 def setup(app):
     """Sphinx extension: serve the vega libraries and the chart script from the book itself."""
     app.add_js_file(BUNDLE_FILE, loading_method="defer")
     app.add_js_file(CHARTS_SCRIPT, loading_method="defer")
     app.add_js_file(FILTER_SCRIPT, loading_method="defer")
     app.add_css_file(CHARTS_STYLE)
+    app.connect("config-inited", _sidebar_in_landmarks)
     app.connect("build-finished", _write_assets)
     app.connect("html-page-context", _drop_duplicate_scripts, priority=900)  # after the others
     return {"parallel_read_safe": True, "parallel_write_safe": True}
