@@ -30,10 +30,14 @@ def book_pages(build: Path) -> list[str]:
 class PageVisit:
     """Loads one page with outside requests blocked, recording what was blocked and logged."""
 
-    def __init__(self, browser, url: str):
+    def __init__(self, browser, url: str, viewport: dict | None = None, init_script: str | None = None):
+        """``viewport`` sets the window size (Playwright's default otherwise); ``init_script`` runs
+        in the page before its own scripts."""
         self.blocked: list[str] = []
         self.errors: list[str] = []
-        self.context = browser.new_context(accept_downloads=True)
+        self.context = browser.new_context(accept_downloads=True, **({"viewport": viewport} if viewport else {}))
+        if init_script:
+            self.context.add_init_script(init_script)
         self.page = self.context.new_page()
         self.page.route("**/*", self._route)
         self.page.on("console", self._console)
@@ -50,8 +54,12 @@ class PageVisit:
             route.abort()
 
     def _console(self, message):
+        # Chromium asks for /favicon.ico by itself, whether or not a page names an icon; a missing
+        # one says nothing about the page.
+        if message.location.get("url", "").endswith("/favicon.ico"):
+            return
         if message.type == "error" and message.text not in ALLOWED_CONSOLE_ERRORS:
-            self.errors.append(f"console: {message.text}")
+            self.errors.append(f"console: {message.text} ({message.location.get('url')})")
 
     def _failed(self, request):
         if urlparse(request.url).hostname in LOCAL_HOSTS:
