@@ -201,6 +201,20 @@ def execute(paths: list[Path], root: Path = ROOT, jobs: int | None = None, timeo
         raise ExecutionError("\n\n".join(failures))
 
 
+def stale(paths: list[Path], root: Path = ROOT) -> dict[Path, list[str]]:
+    """The notebooks among ``paths`` that must be executed again, each with its reasons."""
+    reasons = {path: stale_reasons(path, root) for path in paths}
+    return {path: why for path, why in reasons.items() if why}
+
+
+def update(paths: list[Path], root: Path = ROOT, jobs: int | None = None, timeout: int = TIMEOUT) -> list[Path]:
+    """Execute the stale notebooks among ``paths`` (see :func:`execute`); return those executed."""
+    chosen = list(stale(paths, root))
+    if chosen:
+        execute(chosen, root, jobs, timeout)
+    return chosen
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("notebooks", nargs="+", type=Path)
@@ -213,10 +227,10 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     if args.stale or args.check:
-        reasons = {path: stale_reasons(path, args.root) for path in args.notebooks}
-        chosen = [path for path in args.notebooks if reasons[path]]
-        for path in chosen:
-            print(f"{path} is stale: {'; '.join(reasons[path])}")
+        reasons = stale(args.notebooks, args.root)
+        chosen = list(reasons)
+        for path, why in reasons.items():
+            print(f"{path} is stale: {'; '.join(why)}")
         if args.check:
             if chosen:
                 print("Execute them with `make notebooks` and commit the result.", file=sys.stderr)
