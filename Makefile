@@ -18,10 +18,9 @@ NBVAL := --nbval --nbval-current-env --nbval-sanitize-with tests/nbval_sanitize.
 JOBS := $(shell nproc)
 
 NOTEBOOKS := intro.ipynb $(sort $(wildcard chapters/*.ipynb))
-EXECUTE := $(BIN)/python -m article_analysis.book.execution
 # CI fails on a stale notebook instead of re-executing it, so a commit whose outputs do not match its
 # inputs cannot pass; locally, `make book` brings them up to date (commit the result).
-STALE_NOTEBOOKS := $(if $(filter true,$(CI)),--check,--stale)
+CHECK_ONLY := $(if $(filter true,$(CI)),--check)
 
 .PHONY: book test notebooks lab serve benchmark lock clean
 
@@ -37,13 +36,11 @@ $(INSTALLED): requirements.txt pyproject.toml
 	$(BIN)/python -m pip install --quiet -r requirements.txt
 	touch $@
 
-# -W turns every warning (stderr in an output, a broken reference) into an error; --keep-going
-# reports all of them before failing. The executor fails on a cell that raises or writes to stderr.
-# Sphinx re-renders only changed pages and would not warn again about unchanged ones, so a failed
-# build leaves nothing behind: the next one starts clean and reports the same faults.
+# Executes the stale notebooks (a cell that raises or writes to stderr fails), then renders with
+# `jupyter-book build -W -n --keep-going`: every warning (stderr in an output, a broken reference) is an
+# error, all reported before failing. A failed render removes _build (article_analysis/book/build.py).
 $(BOOK): $(INSTALLED) $(RENDERED_WITH) $(BOOK_INPUTS)
-	$(EXECUTE) $(STALE_NOTEBOOKS) $(NOTEBOOKS)
-	$(BIN)/jupyter-book build . -W -n --keep-going || { rm -rf _build; exit 1; }
+	$(BIN)/python -m article_analysis.book.build $(CHECK_ONLY) $(NOTEBOOKS)
 	touch $@
 
 $(RENDERED_WITH): $(INSTALLED) $(RENDERER)
@@ -54,7 +51,7 @@ $(RENDERED_WITH): $(INSTALLED) $(RENDERER)
 # Re-execute every notebook in place, in parallel, without timestamps in their metadata;
 # `make notebooks STALE_ONLY=1` re-executes only those whose inputs changed.
 notebooks: $(INSTALLED)
-	$(EXECUTE) $(if $(STALE_ONLY),--stale) $(NOTEBOOKS)
+	$(BIN)/python -m article_analysis.book.execution $(if $(STALE_ONLY),--stale) $(NOTEBOOKS)
 
 lab: $(INSTALLED)
 	$(BIN)/jupyter lab chapters/

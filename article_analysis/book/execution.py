@@ -18,7 +18,9 @@ Execution is strict, as the book's build was: a cell that raises, or anything wr
 fails the notebook, and a failed notebook is not written. Notebooks run concurrently (one kernel
 each, as many at once as the machine has cores), without wall-clock timestamps in the cell metadata.
 
-    python -m article_analysis.book.execution [--stale | --check] NOTEBOOK...
+    python -m article_analysis.book.execution [--stale] NOTEBOOK...   (`make notebooks`)
+
+`make book` runs it through :mod:`article_analysis.book.build`, which also renders the book.
 """
 from __future__ import annotations
 
@@ -30,6 +32,7 @@ import inspect
 import json
 import os
 import sys
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -140,20 +143,25 @@ async def execute_notebook(path: Path, root: Path = ROOT, timeout: int = TIMEOUT
     import nbformat
     from nbclient import NotebookClient
     from nbclient.exceptions import CellExecutionError
+    from traitlets.config import Config
 
     root = root.resolve()
     notebook = nbformat.read(path, as_version=4)
-    client = NotebookClient(notebook, timeout=timeout, allow_errors=False, record_timing=False,
-                            resources={"metadata": {"path": str(path.parent)}})
     recorder = f"{inspect.getsource(_record_inputs)}\n_record_inputs({str(root)!r})\ndel _record_inputs\n"
-    try:
-        # The kernel stays up after the cells (cleanup_kc=False) so that it can report what it read.
-        async with client.async_setup_kernel():
-            await _run_silently(client, recorder)
-            await client.async_execute(cleanup_kc=False)
-            used = await _run_silently(client, "", "__import__('_notebook_inputs').report()")
-    except CellExecutionError as error:
-        raise ExecutionError(f"{path}: a cell raised\n{error}") from None
+    # The kernel talks over Unix sockets in a folder of its own: kernels starting at once cannot race
+    # for a TCP port ("Address already in use"), and nothing is sent over the network stack.
+    with tempfile.TemporaryDirectory(prefix="kernel-") as sockets:
+        sockets_only = Config({"KernelManager": {"transport": "ipc", "ip": os.path.join(sockets, "socket")}})
+        client = NotebookClient(notebook, timeout=timeout, allow_errors=False, record_timing=False,
+                                resources={"metadata": {"path": str(path.parent)}}, config=sockets_only)
+        try:
+            # The kernel stays up after the cells (cleanup_kc=False) so that it can report what it read.
+            async with client.async_setup_kernel():
+                await _run_silently(client, recorder)
+                await client.async_execute(cleanup_kc=False)
+                used = await _run_silently(client, "", "__import__('_notebook_inputs').report()")
+        except CellExecutionError as error:
+            raise ExecutionError(f"{path}: a cell raised\n{error}") from None
     problems = _stderr_outputs(notebook)
     if problems:
         raise ExecutionError(f"{path}: " + "; ".join(problems))
@@ -215,32 +223,38 @@ def update(paths: list[Path], root: Path = ROOT, jobs: int | None = None, timeou
     return chosen
 
 
-def main(argv: list[str] | None = None) -> int:
-    # nbformat imports jsonschema, which eagerly imports rfc3987_syntax; that builds some 35 Earley
-    # parsers at import, about 2 s of CPU (python-jsonschema/jsonschema#1428). This process validates
-    # no IRI, so it goes without; the kernels, which run the notebooks' code, are not affected.
+def skip_iri_parser() -> None:
+    """Let this process import jsonschema without its IRI format checker.
+
+    jsonschema eagerly imports rfc3987_syntax, which builds some 35 Earley parsers: about 2 s of CPU
+    in every process that imports nbformat, Jupyter Book or Altair (python-jsonschema/jsonschema#1428).
+    The executor and the book's render validate nothing against the "iri" format (nbformat, Jupyter
+    Book and Sphinx pass no format checker), so their processes go without it. Never call this in a
+    kernel: the notebooks' code runs with the environment as it is.
+    """
     sys.modules.setdefault("rfc3987_syntax", None)
+
+
+def report(stale_notebooks: dict[Path, list[str]]) -> None:
+    for path, reasons in stale_notebooks.items():
+        print(f"{path} is stale: {'; '.join(reasons)}")
+
+
+def main(argv: list[str] | None = None) -> int:
+    skip_iri_parser()
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("notebooks", nargs="+", type=Path)
-    which = parser.add_mutually_exclusive_group()
-    which.add_argument("--stale", action="store_true", help="execute only the notebooks whose inputs changed")
-    which.add_argument("--check", action="store_true", help="execute nothing; fail if any notebook is stale")
+    parser.add_argument("--stale", action="store_true", help="execute only the notebooks whose inputs changed")
     parser.add_argument("--root", type=Path, default=ROOT, help="the repository whose files count as inputs")
     parser.add_argument("--jobs", type=int, default=None, help="notebooks at once (default: one per core)")
     parser.add_argument("--timeout", type=int, default=TIMEOUT, help="seconds a cell may run")
     args = parser.parse_args(argv)
 
-    if args.stale or args.check:
-        reasons = stale(args.notebooks, args.root)
+    chosen = list(args.notebooks)
+    if args.stale:
+        reasons = stale(chosen, args.root)
+        report(reasons)
         chosen = list(reasons)
-        for path, why in reasons.items():
-            print(f"{path} is stale: {'; '.join(why)}")
-        if args.check:
-            if chosen:
-                print("Execute them with `make notebooks` and commit the result.", file=sys.stderr)
-            return 1 if chosen else 0
-    else:
-        chosen = list(args.notebooks)
     if not chosen:
         print(f"{len(args.notebooks)} notebook(s) up to date; nothing executed")
         return 0
