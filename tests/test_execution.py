@@ -127,6 +127,16 @@ def test_a_data_file_a_notebook_starts_reading_is_tracked_without_being_listed(r
     assert stream_text(repository / "plain.ipynb") == "epsilon\n"
 
 
+def test_an_input_changed_while_the_notebook_runs_leaves_it_stale(repository):
+    # The cell reads its data, then the data changes before the run ends (as an editor saving would).
+    edit(repository / "plain.ipynb", "print(open('data/b.txt').read())",
+         "print(open('data/b.txt').read())\\nopen('data/b.txt', 'a').write(' edited')")
+    assert executed_names(repository) == ["plain"]
+    assert stream_text(repository / "plain.ipynb") == "beta\n"
+    assert execution.stale(notebooks(repository), repository) == {
+        repository / "plain.ipynb": ["data/b.txt changed"]}
+
+
 def test_a_missing_input_makes_its_notebook_stale(repository):
     (repository / "helper.py").unlink()
     assert execution.stale(notebooks(repository), repository) == {

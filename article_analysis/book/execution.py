@@ -42,6 +42,7 @@ RECORD = "executed_from"
 # The pinned environment: a notebook is stale when the lock changes, whatever it imports.
 ENVIRONMENT = ("requirements.txt",)
 TIMEOUT = 600
+CHANGED_WHILE_RUNNING = "changed while the notebook ran"
 
 
 class ExecutionError(RuntimeError):
@@ -147,6 +148,9 @@ async def execute_notebook(path: Path, root: Path = ROOT, timeout: int = TIMEOUT
 
     root = root.resolve()
     notebook = nbformat.read(path, as_version=4)
+    # The inputs it read last time, hashed before it runs: one that changes during the run is
+    # recorded as changed, so the next build executes the notebook again.
+    before = {name: file_digest(root / name) for name in notebook.metadata.get(RECORD, {}).get("files", {})}
     recorder = f"{inspect.getsource(_record_inputs)}\n_record_inputs({str(root)!r})\ndel _record_inputs\n"
     # The kernel talks over Unix sockets in a folder of its own: kernels starting at once cannot race
     # for a TCP port ("Address already in use"), and nothing is sent over the network stack.
@@ -168,9 +172,11 @@ async def execute_notebook(path: Path, root: Path = ROOT, timeout: int = TIMEOUT
     files = {Path(name).relative_to(root).as_posix() for name in used}
     files = {name for name in files if "__pycache__" not in name.split("/")}
     files |= {name for name in ENVIRONMENT if (root / name).exists()}
+    digests = {name: file_digest(root / name) for name in sorted(files) if (root / name).is_file()}
     notebook.metadata[RECORD] = {
         "code": code_digest(notebook),
-        "files": {name: file_digest(root / name) for name in sorted(files) if (root / name).is_file()},
+        "files": {name: digest if before.get(name, digest) == digest else CHANGED_WHILE_RUNNING
+                  for name, digest in digests.items()},
     }
     nbformat.write(notebook, path)
 
