@@ -6,20 +6,29 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
 BOOK := _build/html/index.html
-# The book is rebuilt from clean whenever any of its inputs changed (data included, so no chapter
-# shows results computed from data that has since changed).
+# Everything a notebook may read or import. When any of it changes, the executor re-executes only the
+# notebooks whose recorded inputs (code cells, files read, modules imported, the lock) changed; Sphinx
+# then re-renders only the pages whose notebook changed.
 BOOK_INPUTS := $(shell find chapters data article_analysis -type f ! -path '*/__pycache__/*' \
                  ! -path '*/.ipynb_checkpoints/*' 2>/dev/null) _config.yml _toc.yml intro.ipynb
+# What turns a notebook into a page: when it changes, every page is rendered again from clean.
+RENDERER := $(shell find article_analysis/book -type f ! -path '*/__pycache__/*' 2>/dev/null) _config.yml _toc.yml
+RENDERED_WITH := _build/renderer.stamp
 NBVAL := --nbval --nbval-current-env --nbval-sanitize-with tests/nbval_sanitize.cfg
+JOBS := $(shell nproc)
 
 NOTEBOOKS := intro.ipynb $(sort $(wildcard chapters/*.ipynb))
+# CI fails on a stale notebook instead of re-executing it, so a commit whose outputs do not match its
+# inputs cannot pass; locally, `make book` brings them up to date (commit the result).
+CHECK_ONLY := $(if $(filter true,$(CI)),--check)
 
 .PHONY: book test notebooks lab serve benchmark lock binder-lock clean
 
 book: $(BOOK)
 
+# One pytest run on every core; --dist loadfile keeps each notebook's cells on one worker, in order.
 test: $(BOOK)
-	$(BIN)/pytest $(NBVAL) tests intro.ipynb chapters
+	$(BIN)/pytest -n $(JOBS) --dist loadfile $(NBVAL) tests intro.ipynb chapters
 
 $(INSTALLED): requirements.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -27,18 +36,22 @@ $(INSTALLED): requirements.txt pyproject.toml
 	$(BIN)/python -m pip install --quiet -r requirements.txt
 	touch $@
 
-# -W turns every warning (a failing cell, a broken reference, stderr output) into an error;
-# --keep-going reports all of them before failing.
-$(BOOK): $(INSTALLED) $(BOOK_INPUTS)
-	rm -rf _build
-	$(BIN)/jupyter-book build . --all -W -n --keep-going
+# Executes the stale notebooks (a cell that raises or writes to stderr fails), then renders with
+# `jupyter-book build -W -n --keep-going`: every warning (stderr in an output, a broken reference) is an
+# error, all reported before failing. A failed render removes _build (article_analysis/book/build.py).
+$(BOOK): $(INSTALLED) $(RENDERED_WITH) $(BOOK_INPUTS)
+	$(BIN)/python -m article_analysis.book.build $(CHECK_ONLY) $(NOTEBOOKS)
+	touch $@
 
-# Re-execute the committed notebooks in place, top to bottom, without timestamps in their metadata.
+$(RENDERED_WITH): $(INSTALLED) $(RENDERER)
+	rm -rf _build
+	mkdir -p _build
+	touch $@
+
+# Re-execute every notebook in place, in parallel, without timestamps in their metadata;
+# `make notebooks STALE_ONLY=1` re-executes only those whose inputs changed.
 notebooks: $(INSTALLED)
-	for notebook in $(NOTEBOOKS); do \
-	  $(BIN)/jupyter nbconvert --to notebook --execute --inplace \
-	    --ExecutePreprocessor.record_timing=False --ExecutePreprocessor.timeout=600 $$notebook || exit 1; \
-	done
+	$(BIN)/python -m article_analysis.book.execution $(if $(STALE_ONLY),--stale) $(NOTEBOOKS)
 
 lab: $(INSTALLED)
 	$(BIN)/jupyter lab chapters/
