@@ -10,15 +10,23 @@ BOOK := _build/html/index.html
 # shows results computed from data that has since changed).
 BOOK_INPUTS := $(shell find chapters data article_analysis -type f ! -path '*/__pycache__/*' \
                  ! -path '*/.ipynb_checkpoints/*' 2>/dev/null) _config.yml _toc.yml intro.ipynb
+# Browser libraries the book serves (vega, vega-embed) and the HTML checker (vnu-jar), pinned in
+# package-lock.json; Lighthouse, a dev dependency, is installed only by `make lighthouse`.
+# --ignore-scripts: vnu-jar's install script would fetch a Java runtime; Debian's is used instead.
+NODE_INSTALLED := node_modules/.installed
+NPM_CI := npm ci --no-audit --no-fund --ignore-scripts
+PDF := _build/html/book.pdf
 NBVAL := --nbval --nbval-current-env --nbval-sanitize-with tests/nbval_sanitize.cfg
 
 NOTEBOOKS := intro.ipynb $(sort $(wildcard chapters/*.ipynb))
 
-.PHONY: book test notebooks lab serve benchmark lock clean
+.PHONY: book pdf test notebooks lab serve benchmark lighthouse lock clean
 
 book: $(BOOK)
 
-test: $(BOOK)
+pdf: $(PDF)
+
+test: $(BOOK) $(PDF)
 	$(BIN)/pytest $(NBVAL) tests intro.ipynb chapters
 
 $(INSTALLED): requirements.txt pyproject.toml
@@ -27,11 +35,19 @@ $(INSTALLED): requirements.txt pyproject.toml
 	$(BIN)/python -m pip install --quiet -r requirements.txt
 	touch $@
 
+$(NODE_INSTALLED): package.json package-lock.json
+	$(NPM_CI) --omit=dev
+	touch $@
+
 # -W turns every warning (a failing cell, a broken reference, stderr output) into an error;
 # --keep-going reports all of them before failing.
-$(BOOK): $(INSTALLED) $(BOOK_INPUTS)
+$(BOOK): $(INSTALLED) $(BOOK_INPUTS) package-lock.json | $(NODE_INSTALLED)
 	rm -rf _build
 	$(BIN)/jupyter-book build . --all -W -n --keep-going
+
+# One PDF of the whole book, printed by the system Chromium from the built pages.
+$(PDF): $(BOOK)
+	$(BIN)/python -m article_analysis.book.pdf _build/html $@
 
 # Re-execute the committed notebooks in place, top to bottom, without timestamps in their metadata.
 notebooks: $(INSTALLED)
@@ -50,6 +66,12 @@ benchmark: $(INSTALLED)
 	$(BIN)/python benchmarks/build.py
 	$(BIN)/python benchmarks/power.py
 
+# Lighthouse on every page, mobile and desktop, with the book served compressed (not part of `make test`:
+# scores are timings). Installs the dev dependencies too, then marks the tools installed.
+lighthouse: $(BOOK)
+	$(NPM_CI) && touch $(NODE_INSTALLED)
+	$(BIN)/python benchmarks/lighthouse.py
+
 # Recompile the full lock from requirements.in in a throwaway environment.
 lock:
 	rm -rf /tmp/article-analysis-lock && $(PYTHON) -m venv /tmp/article-analysis-lock
@@ -59,4 +81,4 @@ lock:
 	mv requirements.lock.tmp requirements.txt
 
 clean:
-	rm -rf _build $(VENV)
+	rm -rf _build $(VENV) node_modules

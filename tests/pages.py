@@ -30,11 +30,13 @@ def book_pages(build: Path) -> list[str]:
 class PageVisit:
     """Loads one page with outside requests blocked, recording what was blocked and logged."""
 
-    def __init__(self, browser, url: str):
+    def __init__(self, browser, url: str, on_response=None):
         self.blocked: list[str] = []
         self.errors: list[str] = []
         self.context = browser.new_context(accept_downloads=True)
         self.page = self.context.new_page()
+        if on_response is not None:
+            self.page.on("response", on_response)
         self.page.route("**/*", self._route)
         self.page.on("console", self._console)
         self.page.on("pageerror", lambda error: self.errors.append(f"page error: {error}"))

@@ -4,10 +4,11 @@ Notebooks keep Altair's standard output, a Vega-Lite JSON spec (``application/vn
 which JupyterLab renders by itself. For the HTML book two pieces take over:
 
 - :class:`VegaLiteRenderer`, a MyST-NB mime-render plugin (registered in ``pyproject.toml``), turns
-  each spec into a chart container holding the spec as inert JSON;
-- :func:`setup`, a Sphinx extension, writes vega, vega-lite and vega-embed into the book's own
-  ``_static`` folder (from the pinned ``vl-convert-python`` package) together with
-  ``_static/vega-charts.js``, which draws every container and offers the chart's data as CSV.
+  each spec into a chart container holding the spec, compiled to Vega at build time by the pinned
+  ``vl-convert-python``, as inert JSON;
+- :func:`setup`, a Sphinx extension, writes Vega and vega-embed into the book's own ``_static``
+  folder (:mod:`.assets`) together with ``_static/vega-charts.js``, which draws every container and
+  offers the chart's data as CSV. Only pages with a chart load them (:mod:`.pages`).
 
 Nothing is loaded from a CDN, so the charts render offline and the browser test can block every
 request that leaves localhost.
@@ -19,6 +20,8 @@ import json
 from pathlib import Path
 
 from docutils import nodes
+
+from . import assets, pages
 
 VEGALITE_MIME = "application/vnd.vegalite.v5+json"
 BUNDLE_FILE = "vega-bundle.js"
@@ -35,13 +38,25 @@ def vega_lite_version() -> str:
     return ".".join(altair.SCHEMA_VERSION.lstrip("v").split(".")[:2])
 
 
+def compile_to_vega(spec: dict) -> dict:
+    """The Vega spec of a Vega-Lite spec, compiled for the Vega-Lite version Altair writes.
+
+    Compiling here spares every reader's browser the Vega-Lite compiler (a third of the chart
+    libraries) and the time it takes. Each of Altair's named datasets stays a Vega dataset of the same
+    name with its rows as ``values``; ``description`` and ``usermeta`` are carried over.
+    """
+    import vl_convert
+
+    return vl_convert.vegalite_to_vega(spec, vl_version=vega_lite_version())
+
+
 def chart_html(spec: dict) -> str:
-    """The HTML container for one chart: the spec as inert JSON plus a text alternative.
+    """The HTML container for one chart: its Vega spec as inert JSON plus a text alternative.
 
     ``</`` is escaped inside the JSON so that no text in a chart's data can close the script element;
     the description is HTML-escaped.
     """
-    payload = json.dumps(spec, ensure_ascii=False, sort_keys=True).replace("</", "<\\/")
+    payload = json.dumps(compile_to_vega(spec), ensure_ascii=False, sort_keys=True).replace("</", "<\\/")
     description = spec.get("description", "")
     return (
         '<figure class="vega-chart">'
@@ -65,35 +80,17 @@ class VegaLiteRenderer:
         return [nodes.raw(text=chart_html(spec), format="html", classes=["output", "vega-lite"])]
 
 
-def _write_bundle(path: Path) -> None:
-    """Write vega, vega-lite and vega-embed as one script, unless the same versions are there already.
-
-    Bundling takes seconds; the first line records what was bundled, so an unchanged rebuild skips it.
-    """
-    from importlib.metadata import version
-
-    import vl_convert
-
-    header = f"/* vega-embed, vega-lite {vega_lite_version()}, vega: vl-convert-python {version('vl-convert-python')} */\n"
-    if path.exists():
-        with path.open(encoding="utf-8") as existing:
-            if existing.readline() == header:
-                return
-    bundle = vl_convert.javascript_bundle(vl_version=vega_lite_version())
-    # The bundle declares top-level constants (such as `_`) that would collide with Sphinx's own
-    # globals in a classic script; a function scope keeps them private. It publishes vegaEmbed,
-    # vega and vegaLite on `window` itself.
-    path.write_text(f"{header}(function () {{\n{bundle}\n}})();\n", encoding="utf-8")
-
-
 def _write_assets(app, exception):
     if exception is not None or app.builder.format != "html":
         return
     static = Path(app.outdir) / "_static"
     static.mkdir(parents=True, exist_ok=True)
-    _write_bundle(static / BUNDLE_FILE)
+    assets.write_chart_bundle(static / BUNDLE_FILE)
     for name in (CHARTS_SCRIPT, CHARTS_STYLE, FILTER_SCRIPT):
         (static / name).write_text((STATIC / name).read_text(encoding="utf-8"), encoding="utf-8")
+    pages_and_scripts = [path.read_text(encoding="utf-8") for path in Path(app.outdir).rglob("*.html")]
+    pages_and_scripts += [path.read_text(encoding="utf-8") for path in (static / "scripts").glob("*.js")]
+    assets.subset_icon_font(static, pages_and_scripts)
 
 
 def _drop_duplicate_scripts(app, pagename, templatename, context, doctree):
@@ -113,12 +110,23 @@ def _drop_duplicate_scripts(app, pagename, templatename, context, doctree):
     scripts[:] = unique  # in place: the builder appends per-page scripts to this very list
 
 
+def _add_page_scripts(app, pagename, templatename, context, doctree):
+    """Each page loads the chart libraries and the table filter only if it has a chart or a filterable
+    table. (Called during ``html-page-context``, ``add_js_file`` adds to this page alone.)"""
+    body = context.get("body", "")
+    if 'class="vega-chart"' in body:
+        app.add_js_file(BUNDLE_FILE, loading_method="defer")
+        app.add_js_file(CHARTS_SCRIPT, loading_method="defer")
+    if 'class="filterable"' in body:
+        app.add_js_file(FILTER_SCRIPT, loading_method="defer")
+
+
 def setup(app):
-    """Sphinx extension: serve the vega libraries and the chart script from the book itself."""
-    app.add_js_file(BUNDLE_FILE, loading_method="defer")
-    app.add_js_file(CHARTS_SCRIPT, loading_method="defer")
-    app.add_js_file(FILTER_SCRIPT, loading_method="defer")
+    """Sphinx extension: serve the chart libraries and scripts from the book itself, to the pages
+    that use them, and keep every page light and valid (:mod:`.pages`)."""
     app.add_css_file(CHARTS_STYLE)
+    app.connect("html-page-context", _add_page_scripts)
     app.connect("build-finished", _write_assets)
     app.connect("html-page-context", _drop_duplicate_scripts, priority=900)  # after the others
+    pages.setup(app)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

@@ -1,5 +1,7 @@
 // Draws every chart container written by article_analysis.book and offers each chart's data as CSV.
-// Loaded with `defer` after vega-bundle.js, so the DOM and window.vegaEmbed are both ready.
+// Loaded with `defer` after vega-bundle.js (Vega and vega-embed, on chart pages only), so the DOM and
+// window.vegaEmbed are both ready. Each container holds a Vega spec compiled from Altair's Vega-Lite at
+// build time: Altair's named datasets are the Vega data sets that carry their rows inline.
 (function () {
   "use strict";
 
@@ -19,8 +21,12 @@
     return lines.join("\n") + "\n";
   }
 
+  function inlineDatasets(spec) {
+    return (spec.data || []).filter((data) => Array.isArray(data.values)).map((data) => [data.name, data.values]);
+  }
+
   function downloadLinks(spec) {
-    const datasets = Object.entries(spec.datasets || {});
+    const datasets = inlineDatasets(spec);
     const base = (spec.usermeta && spec.usermeta.data_name) || "chart-data";
     const nav = document.createElement("p");
     nav.className = "vega-chart-downloads";
