@@ -60,12 +60,16 @@ class PageVisit:
             self.errors.append(f"failed local request: {request.url} ({request.failure})")
 
     def wait_for_charts(self, timeout_ms: int = 30_000) -> int:
-        """Wait until every chart container has rendered or failed; returns how many there are."""
-        count = self.page.locator("figure.vega-chart").count()
-        if count:
+        """Bring every chart container to the screen, as a reader scrolling down would (a chart is
+        drawn when it nears the screen), and wait until each has rendered or failed; returns how
+        many there are."""
+        figures = self.page.locator("figure.vega-chart")
+        count = figures.count()
+        for index in range(count):
+            figures.nth(index).scroll_into_view_if_needed()
             self.page.wait_for_function(
-                "() => [...document.querySelectorAll('figure.vega-chart')].every(f => f.dataset.rendered)",
-                timeout=timeout_ms)
+                "index => document.querySelectorAll('figure.vega-chart')[index].dataset.rendered",
+                arg=index, timeout=timeout_ms)
         return count
 
     def close(self):

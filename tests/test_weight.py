@@ -86,6 +86,21 @@ def test_only_chart_pages_load_the_chart_libraries(loaded, relative):
 
 
 @pytest.mark.parametrize("relative", PAGES)
+def test_extension_files_load_only_where_their_elements_are(loaded, built_book, relative):
+    from article_analysis.book.pages import EXTENSION_FILES
+
+    from bs4 import BeautifulSoup
+
+    article = BeautifulSoup((built_book / relative).read_text(encoding="utf-8"), "html.parser").select_one("article")
+    body = str(article) if article else ""
+    urls = loaded(relative).urls()
+    for mark, names in EXTENSION_FILES:
+        for name in names:
+            if any(url.endswith("/" + name) for url in urls):
+                assert mark.search(body), f"{relative} loads {name} but has none of its elements"
+
+
+@pytest.mark.parametrize("relative", PAGES)
 def test_no_page_loads_code_for_switched_off_features(loaded, relative):
     urls = loaded(relative).urls()
     switched_off = [ICON_SCRIPT] + ([] if relative == "search.html" else list(SEARCH_SCRIPTS))

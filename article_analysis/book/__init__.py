@@ -4,11 +4,11 @@ Notebooks keep Altair's standard output, a Vega-Lite JSON spec (``application/vn
 which JupyterLab renders by itself. For the HTML book two pieces take over:
 
 - :class:`VegaLiteRenderer`, a MyST-NB mime-render plugin (registered in ``pyproject.toml``), turns
-  each spec into a chart container holding the spec, compiled to Vega at build time by the pinned
-  ``vl-convert-python``, as inert JSON;
-- :func:`setup`, a Sphinx extension, writes Vega and vega-embed into the book's own ``_static``
-  folder (:mod:`.assets`) together with ``_static/vega-charts.js``, which draws every container and
-  offers the chart's data as CSV. Only pages with a chart load them (:mod:`.pages`).
+  each spec into a chart container holding the spec as inert JSON;
+- :func:`setup`, a Sphinx extension, writes Vega, Vega-Lite and vega-embed into the book's own
+  ``_static`` folder (:mod:`.assets`) together with ``_static/vega-charts.js``, which draws each
+  container as it nears the screen and offers the chart's data as CSV. Only pages with a chart load
+  them.
 
 Nothing is loaded from a CDN, so the charts render offline and the browser test can block every
 request that leaves localhost.
@@ -38,25 +38,13 @@ def vega_lite_version() -> str:
     return ".".join(altair.SCHEMA_VERSION.lstrip("v").split(".")[:2])
 
 
-def compile_to_vega(spec: dict) -> dict:
-    """The Vega spec of a Vega-Lite spec, compiled for the Vega-Lite version Altair writes.
-
-    Compiling here spares every reader's browser the Vega-Lite compiler (a third of the chart
-    libraries) and the time it takes. Each of Altair's named datasets stays a Vega dataset of the same
-    name with its rows as ``values``; ``description`` and ``usermeta`` are carried over.
-    """
-    import vl_convert
-
-    return vl_convert.vegalite_to_vega(spec, vl_version=vega_lite_version())
-
-
 def chart_html(spec: dict) -> str:
-    """The HTML container for one chart: its Vega spec as inert JSON plus a text alternative.
+    """The HTML container for one chart: the spec as inert JSON plus a text alternative.
 
     ``</`` is escaped inside the JSON so that no text in a chart's data can close the script element;
     the description is HTML-escaped.
     """
-    payload = json.dumps(compile_to_vega(spec), ensure_ascii=False, sort_keys=True).replace("</", "<\\/")
+    payload = json.dumps(spec, ensure_ascii=False, sort_keys=True).replace("</", "<\\/")
     description = spec.get("description", "")
     return (
         '<figure class="vega-chart">'
@@ -85,12 +73,15 @@ def _write_assets(app, exception):
         return
     static = Path(app.outdir) / "_static"
     static.mkdir(parents=True, exist_ok=True)
-    assets.write_chart_bundle(static / BUNDLE_FILE)
+    assets.write_chart_bundle(static / BUNDLE_FILE, vega_lite_version())
     for name in (CHARTS_SCRIPT, CHARTS_STYLE, FILTER_SCRIPT):
         (static / name).write_text((STATIC / name).read_text(encoding="utf-8"), encoding="utf-8")
-    pages_and_scripts = [path.read_text(encoding="utf-8") for path in Path(app.outdir).rglob("*.html")]
-    pages_and_scripts += [path.read_text(encoding="utf-8") for path in (static / "scripts").glob("*.js")]
-    assets.subset_icon_font(static, pages_and_scripts)
+    # Icons named by a page or by one of the theme's scripts (which may add icons at run time).
+    theme_scripts = [path for path in (static / "scripts").glob("*.js") if path.name != Path(pages.ICON_SCRIPT).name]
+    named = assets.icons_named([path.read_text(encoding="utf-8") for path in Path(app.outdir).rglob("*.html")] +
+                               [path.read_text(encoding="utf-8") for path in theme_scripts])
+    assets.subset_icon_css(static, named)
+    assets.subset_icon_font(static)
 
 
 def _drop_duplicate_scripts(app, pagename, templatename, context, doctree):

@@ -1,17 +1,20 @@
 """Every page light and valid: what the extension changes in the pages the theme writes.
 
-- The theme's 1.5 MB icon script is not loaded: its CSS and web font draw the same icons (the font
-  subset in :mod:`.assets`). Sphinx's search scripts and index load only on the search page while
-  the theme's search-as-you-type is off (the search box then opens the search page).
+- The theme's 1.5 MB icon script is not loaded: its CSS and web font draw the same icons (both cut
+  down in :mod:`.assets`). Sphinx's search scripts and index load only on the search page while
+  the theme's search-as-you-type is off (the search box then opens the search page). The files of
+  sphinx-design and sphinx-togglebutton, which Jupyter Book switches on, load only on a page that
+  has one of their elements.
 - pandas' ``<style scoped>`` blocks leave the notebook outputs (``scoped`` is not HTML; ``report.css``
   carries their three rules).
-- Each page gets a meta description from its first paragraph, and the download menu a link to the
-  PDF of the whole book (``make pdf``).
+- Each page gets a favicon, a meta description from its first paragraph, and in its download menu a
+  link to the PDF of the whole book (``make pdf``).
 - The root ``index.html`` is a valid HTML page that sends the reader to the first page.
 """
 from __future__ import annotations
 
 import html
+import posixpath
 import re
 from pathlib import Path
 
@@ -19,11 +22,18 @@ from docutils import nodes
 from markupsafe import Markup
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
+# Without a declared icon every browser asks for /favicon.ico: a 404 and a console error on each page.
+FAVICON = Path(__file__).resolve().parent / "static" / "favicon.svg"
 BOOK_PDF = "book.pdf"
 ICON_SCRIPT = "_static/scripts/fontawesome.js"
 SEARCH_SCRIPTS = ("_static/searchtools.js", "_static/language_data.js", "searchindex.js")
 DESCRIPTION_LENGTH = 160
 _SCOPED_STYLE = re.compile(r"<style scoped>.*?</style>\s*", re.DOTALL)
+# An extension's files, and the mark its elements leave in a page's body.
+EXTENSION_FILES = (
+    (re.compile(r'class="[^"]*\bsd-'), ("sphinx-design.min.css", "design-tabs.js")),
+    (re.compile(r'class="(?:[^"]*\s)?(?:toggle|dropdown)[\s"]'), ("togglebutton.css", "togglebutton.js")),
+)
 
 
 def without_scripts(markup: str, sources: list[str]) -> Markup:
@@ -45,8 +55,10 @@ def description(doctree, fallback: str) -> str:
     return text[:DESCRIPTION_LENGTH - 1].rsplit(" ", 1)[0].rstrip(",;:") + "…"
 
 
-def _add_templates(app, config):
+def _configure(app, config):
     config.templates_path.append(str(TEMPLATES))
+    if not config.html_favicon:  # the extension's own icon, whichever folder the book is built from
+        config.html_favicon = str(FAVICON)
 
 
 def _register_filter(app):
@@ -66,6 +78,12 @@ def _page_context(app, pagename, templatename, context, doctree):
     if pagename != "search" and not str(context.get("theme_search_as_you_type", "")).lower() == "true":
         dropped += SEARCH_SCRIPTS
     context["dropped_scripts"] = dropped
+    unused = {name for mark, names in EXTENSION_FILES if not mark.search(context.get("body", "")) for name in names}
+    for key in ("css_files", "script_files"):
+        # In place: the builder shares these lists with the page's template.
+        files = context.get(key, [])
+        files[:] = [file for file in files
+                    if posixpath.basename(str(getattr(file, "filename", file) or "")).split("?")[0] not in unused]
     fallback = f"{context.get('title', '')}: {context.get('docstitle', '')}"
     summary = description(doctree, fallback)
     context["metatags"] = (context.get("metatags", "") +
@@ -95,7 +113,7 @@ def _write_index(app, exception):
 
 
 def setup(app):
-    app.connect("config-inited", _add_templates)
+    app.connect("config-inited", _configure)
     app.connect("builder-inited", _register_filter)
     app.connect("doctree-resolved", _drop_pandas_styles)
     app.connect("html-page-context", _page_context, priority=600)  # after the theme's header buttons

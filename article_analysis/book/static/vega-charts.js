@@ -1,7 +1,7 @@
 // Draws every chart container written by article_analysis.book and offers each chart's data as CSV.
-// Loaded with `defer` after vega-bundle.js (Vega and vega-embed, on chart pages only), so the DOM and
-// window.vegaEmbed are both ready. Each container holds a Vega spec compiled from Altair's Vega-Lite at
-// build time: Altair's named datasets are the Vega data sets that carry their rows inline.
+// Loaded with `defer` after vega-bundle.js (only on pages with charts), so the DOM and
+// window.vegaEmbed are both ready. A chart is drawn when it comes near the screen, not all at load:
+// drawing every chart of a chapter at once blocked a phone's main thread for seconds.
 (function () {
   "use strict";
 
@@ -21,12 +21,8 @@
     return lines.join("\n") + "\n";
   }
 
-  function inlineDatasets(spec) {
-    return (spec.data || []).filter((data) => Array.isArray(data.values)).map((data) => [data.name, data.values]);
-  }
-
   function downloadLinks(spec) {
-    const datasets = inlineDatasets(spec);
+    const datasets = Object.entries(spec.datasets || {});
     const base = (spec.usermeta && spec.usermeta.data_name) || "chart-data";
     const nav = document.createElement("p");
     nav.className = "vega-chart-downloads";
@@ -42,7 +38,7 @@
     return nav;
   }
 
-  document.querySelectorAll("figure.vega-chart").forEach((figure) => {
+  function draw(figure) {
     const spec = JSON.parse(figure.querySelector("script.vega-chart-spec").textContent);
     const view = figure.querySelector(".vega-chart-view");
     window.vegaEmbed(view, spec, {
@@ -55,5 +51,20 @@
       console.error("Chart failed to render:", error);
     });
     figure.appendChild(downloadLinks(spec));
-  });
+  }
+
+  // ---- Loading: draw each chart once, when it is within half a screen of the viewport, and
+  // every chart not yet drawn before the page is printed. ----
+  const waiting = new Set(document.querySelectorAll("figure.vega-chart"));
+  function drawOnce(figure) {
+    if (waiting.delete(figure)) draw(figure);
+  }
+  const nearScreen = new IntersectionObserver((entries) => entries.forEach((entry) => {
+    if (entry.isIntersecting) {
+      nearScreen.unobserve(entry.target);
+      drawOnce(entry.target);
+    }
+  }), { rootMargin: "50% 0px" });
+  waiting.forEach((figure) => nearScreen.observe(figure));
+  window.addEventListener("beforeprint", () => [...waiting].forEach(drawOnce));
 })();
