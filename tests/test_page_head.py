@@ -46,3 +46,10 @@ def test_no_build_date_in_the_page(built_book, relative):
     soup = head(built_book, relative)
     assert "Last updated" not in soup.get_text()
     assert soup.find("meta", attrs={"name": "docbuild:last-update"}) is None
+
+
+@pytest.mark.parametrize("relative", PAGES)
+def test_no_saved_widget_state(built_book, relative):
+    """No widget manager is loaded, so the notebooks' saved ipywidgets state (random ids, differing
+    from build to build) stays out of the pages."""
+    assert "application/vnd.jupyter.widget-state+json" not in (built_book / relative).read_text(encoding="utf-8")

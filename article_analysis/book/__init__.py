@@ -102,11 +102,11 @@ def _drop_duplicate_scripts(app, pagename, templatename, context, doctree):
 
 
 def _add_page_scripts(app, pagename, templatename, context, doctree):
-    """Each page loads the chart libraries and the table filter only if it has a chart or a filterable
+    """Each page loads the chart script and the table filter only if it has a chart or a filterable
     table. (Called during ``html-page-context``, ``add_js_file`` adds to this page alone.)"""
     body = context.get("body", "")
     if 'class="vega-chart"' in body:
-        app.add_js_file(BUNDLE_FILE, loading_method="defer")
+        # vega-charts.js fetches the chart libraries (BUNDLE_FILE) itself, when the first chart nears the screen.
         app.add_js_file(CHARTS_SCRIPT, loading_method="defer")
     if 'class="filterable"' in body:
         app.add_js_file(FILTER_SCRIPT, loading_method="defer")

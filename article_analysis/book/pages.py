@@ -4,7 +4,7 @@
   down in :mod:`.assets`). Sphinx's search scripts and index load only on the search page while
   the theme's search-as-you-type is off (the search box then opens the search page). The files of
   sphinx-design and sphinx-togglebutton, which Jupyter Book switches on, load only on a page that
-  has one of their elements.
+  has one of their elements. The saved ipywidgets state is left out: no widget manager reads it.
 - pandas' ``<style scoped>`` blocks leave the notebook outputs (``scoped`` is not HTML; ``report.css``
   carries their three rules).
 - Each page gets a favicon, a meta description from its first paragraph, and in its download menu a
@@ -29,6 +29,10 @@ ICON_SCRIPT = "_static/scripts/fontawesome.js"
 SEARCH_SCRIPTS = ("_static/searchtools.js", "_static/language_data.js", "searchindex.js")
 DESCRIPTION_LENGTH = 160
 _SCOPED_STYLE = re.compile(r"<style scoped>.*?</style>\s*", re.DOTALL)
+# The saved state of a notebook's ipywidgets, which MyST-NB writes into the page for a widget manager.
+# The book loads none (`nb_ipywidgets_js: {}`; its charts have their own controls), so the state is
+# dead weight (up to 74 KB a page) and, holding random model ids, differs from build to build.
+WIDGET_STATE = "application/vnd.jupyter.widget-state+json"
 # An extension's files, and the mark its elements leave in a page's body.
 EXTENSION_FILES = (
     (re.compile(r'class="[^"]*\bsd-'), ("sphinx-design.min.css", "design-tabs.js")),
@@ -83,7 +87,8 @@ def _page_context(app, pagename, templatename, context, doctree):
         # In place: the builder shares these lists with the page's template.
         files = context.get(key, [])
         files[:] = [file for file in files
-                    if posixpath.basename(str(getattr(file, "filename", file) or "")).split("?")[0] not in unused]
+                    if posixpath.basename(str(getattr(file, "filename", file) or "")).split("?")[0] not in unused
+                    and getattr(file, "attributes", {}).get("type") != WIDGET_STATE]
     fallback = f"{context.get('title', '')}: {context.get('docstitle', '')}"
     summary = description(doctree, fallback)
     context["metatags"] = (context.get("metatags", "") +

@@ -120,7 +120,7 @@ def print_document(build: Path) -> str:
     return (
         '<!DOCTYPE html>\n<html lang="en" data-theme="light" data-mode="light"><head><meta charset="utf-8">'
         f"<title>{html.escape(book_title)}</title>{stylesheets}<style>{PRINT_STYLE}</style>"
-        '<script defer src="_static/vega-bundle.js"></script><script defer src="_static/vega-charts.js"></script>'
+        '<script defer src="_static/vega-charts.js"></script>'
         '</head><body><main class="bd-main"><div class="bd-content"><div class="bd-article-container">'
         f'<section class="book-title-page"><h1>{html.escape(book_title)}</h1><p>{byline}</p></section>'
         f'<nav class="book-contents" aria-label="Contents"><h2>Contents</h2><ol>{contents}</ol></nav>'

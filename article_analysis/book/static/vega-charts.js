@@ -1,9 +1,11 @@
 // Draws every chart container written by article_analysis.book and offers each chart's data as CSV.
-// Loaded with `defer` after vega-bundle.js (only on pages with charts), so the DOM and
-// window.vegaEmbed are both ready. A chart is drawn when it comes near the screen, not all at load:
-// drawing every chart of a chapter at once blocked a phone's main thread for seconds.
+// Loaded with `defer` on pages with charts only. A chart is drawn when it comes near the screen, not
+// all at load, and the chart libraries (vega-bundle.js: Vega, Vega-Lite, vega-embed, 0.8 MB) are
+// fetched when the first chart does: parsing them and drawing a chapter's charts at load blocked a
+// phone's main thread for seconds.
 (function () {
   "use strict";
+  const LIBRARIES = new URL("vega-bundle.js", document.currentScript.src).href;
 
   function csvCell(value) {
     if (value === null || value === undefined) return "";
@@ -53,11 +55,27 @@
     figure.appendChild(downloadLinks(spec));
   }
 
-  // ---- Loading: draw each chart once, when it is within half a screen of the viewport, and
-  // every chart not yet drawn before the page is printed. ----
+  // ---- Loading: the libraries once, on first need; each chart once, when it is within half a
+  // screen of the viewport; every chart not yet drawn before the page is printed. ----
+  let libraries = null;
+  function loadLibraries() {
+    libraries = libraries || new Promise((resolve, reject) => {
+      const script = document.createElement("script");
+      script.src = LIBRARIES;
+      script.onload = resolve;
+      script.onerror = () => reject(new Error(`${LIBRARIES} did not load`));
+      document.head.appendChild(script);
+    });
+    return libraries;
+  }
+
   const waiting = new Set(document.querySelectorAll("figure.vega-chart"));
   function drawOnce(figure) {
-    if (waiting.delete(figure)) draw(figure);
+    if (!waiting.delete(figure)) return;
+    loadLibraries().then(() => draw(figure), (error) => {
+      figure.dataset.rendered = "error";
+      console.error("Chart failed to render:", error);
+    });
   }
   const nearScreen = new IntersectionObserver((entries) => entries.forEach((entry) => {
     if (entry.isIntersecting) {
