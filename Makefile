@@ -6,8 +6,9 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
 BOOK := _build/html/index.html
-# The book is rebuilt from clean whenever any of its inputs changed (data included, so no chapter
-# shows results computed from data that has since changed).
+# Everything a notebook may read or import. When any of it changes, the executor re-executes only the
+# notebooks whose recorded inputs (code cells, files read, modules imported, the lock) changed; Sphinx
+# then re-renders only the pages whose notebook changed.
 BOOK_INPUTS := $(shell find chapters data article_analysis -type f ! -path '*/__pycache__/*' \
                  ! -path '*/.ipynb_checkpoints/*' 2>/dev/null) _config.yml _toc.yml intro.ipynb
 # Browser libraries the book serves (vega, vega-embed) and the HTML checker (vnu-jar), pinned in
@@ -16,18 +17,26 @@ BOOK_INPUTS := $(shell find chapters data article_analysis -type f ! -path '*/__
 NODE_INSTALLED := node_modules/.installed
 NPM_CI := npm ci --no-audit --no-fund --ignore-scripts
 PDF := _build/html/book.pdf
+# What turns a notebook into a page: when it changes, every page is rendered again from clean.
+RENDERER := $(shell find article_analysis/book -type f ! -path '*/__pycache__/*' 2>/dev/null) _config.yml _toc.yml
+RENDERED_WITH := _build/renderer.stamp
 NBVAL := --nbval --nbval-current-env --nbval-sanitize-with tests/nbval_sanitize.cfg
+JOBS := $(shell nproc)
 
 NOTEBOOKS := intro.ipynb $(sort $(wildcard chapters/*.ipynb))
+# CI fails on a stale notebook instead of re-executing it, so a commit whose outputs do not match its
+# inputs cannot pass; locally, `make book` brings them up to date (commit the result).
+CHECK_ONLY := $(if $(filter true,$(CI)),--check)
 
-.PHONY: book pdf test notebooks lab serve benchmark lighthouse lock clean
+.PHONY: book pdf test notebooks lab serve benchmark lighthouse lock binder-lock clean
 
 book: $(BOOK)
 
 pdf: $(PDF)
 
+# One pytest run on every core; --dist loadfile keeps each notebook's cells on one worker, in order.
 test: $(BOOK) $(PDF)
-	$(BIN)/pytest $(NBVAL) tests intro.ipynb chapters
+	$(BIN)/pytest -n $(JOBS) --dist loadfile $(NBVAL) tests intro.ipynb chapters
 
 $(INSTALLED): requirements.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -39,22 +48,26 @@ $(NODE_INSTALLED): package.json package-lock.json
 	$(NPM_CI) --omit=dev
 	touch $@
 
-# -W turns every warning (a failing cell, a broken reference, stderr output) into an error;
-# --keep-going reports all of them before failing.
-$(BOOK): $(INSTALLED) $(BOOK_INPUTS) package-lock.json | $(NODE_INSTALLED)
+# Executes the stale notebooks (a cell that raises or writes to stderr fails), then renders with
+# `jupyter-book build -W -n --keep-going`: every warning (stderr in an output, a broken reference) is an
+# error, all reported before failing. A failed render removes _build (article_analysis/book/build.py).
+$(BOOK): $(INSTALLED) $(RENDERED_WITH) $(BOOK_INPUTS) package-lock.json | $(NODE_INSTALLED)
+	$(BIN)/python -m article_analysis.book.build $(CHECK_ONLY) $(NOTEBOOKS)
+	touch $@
+
+$(RENDERED_WITH): $(INSTALLED) $(RENDERER)
 	rm -rf _build
-	$(BIN)/jupyter-book build . --all -W -n --keep-going
+	mkdir -p _build
+	touch $@
 
 # One PDF of the whole book, printed by the system Chromium from the built pages.
 $(PDF): $(BOOK)
 	$(BIN)/python -m article_analysis.book.pdf _build/html $@
 
-# Re-execute the committed notebooks in place, top to bottom, without timestamps in their metadata.
+# Re-execute every notebook in place, in parallel, without timestamps in their metadata;
+# `make notebooks STALE_ONLY=1` re-executes only those whose inputs changed.
 notebooks: $(INSTALLED)
-	for notebook in $(NOTEBOOKS); do \
-	  $(BIN)/jupyter nbconvert --to notebook --execute --inplace \
-	    --ExecutePreprocessor.record_timing=False --ExecutePreprocessor.timeout=600 $$notebook || exit 1; \
-	done
+	$(BIN)/python -m article_analysis.book.execution $(if $(STALE_ONLY),--stale) $(NOTEBOOKS)
 
 lab: $(INSTALLED)
 	$(BIN)/jupyter lab chapters/
@@ -79,6 +92,15 @@ lock:
 	/tmp/article-analysis-lock/bin/python -m pip install --quiet -r requirements.in
 	{ sed -n '1,2p' requirements.txt; /tmp/article-analysis-lock/bin/pip freeze; echo "-e ."; } > requirements.lock.tmp
 	mv requirements.lock.tmp requirements.txt
+
+# Recompile Binder's lock (binder/requirements.txt) from binder/requirements.in, constrained to the
+# versions Binder's base image already has, so that the Binder build replaces none of them. Only the
+# runtime is locked, then this repository's package (a regular install: Binder copies the repository).
+binder-lock:
+	rm -rf /tmp/article-analysis-binder-lock && $(PYTHON) -m venv /tmp/article-analysis-binder-lock
+	/tmp/article-analysis-binder-lock/bin/python -m pip install --quiet -c binder/base-image.txt -r binder/requirements.in
+	{ sed -n '1,/^$$/p' binder/requirements.txt; /tmp/article-analysis-binder-lock/bin/pip freeze --exclude-editable; echo "."; } > binder/requirements.lock.tmp
+	mv binder/requirements.lock.tmp binder/requirements.txt
 
 clean:
 	rm -rf _build $(VENV) node_modules

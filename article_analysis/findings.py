@@ -8,8 +8,10 @@ from __future__ import annotations
 from .air_defence import inputs as air_defence, model as trajectory
 from .article import model as article
 from .claims import model as claims
+from .editorial import model as editorial
 from .fact_check import model as factcheck
 from .guarantors import model as guarantors
+from .outcomes import model as outcomes
 from .stances import model as stances
 
 # The landing page sits at the book's root, one level above the chapters.
@@ -26,12 +28,21 @@ def about_the_article() -> list[str]:
     structure = article.structure()
     quoted, words = structure["quoted_words"].sum(), structure["words"].sum()
     pledge = claims.by_id("C008").iloc[0]
+    record = editorial.under_attributed()
+    said = record["anonymous_on_record"]
+    repeated = record["unattributed_on_record"]
+    links = lambda ids: ", ".join(claims.link(c, LANDING_TO_CLAIMS) for c in ids)
     return [
         f"The article makes **{len(table)} claims** in {len(article.sentences())} sentences. "
         f"**{anonymous['claims']} of them ({anonymous['claims_share']:.0%}) rest on anonymous government "
         f"circles** (\"Regierungskreise\"), among them the pledge that \"{pledge['text_en']}\" "
         f"({claims.link('C008', LANDING_TO_CLAIMS)}); {named} come from named sources and "
-        f"{profile.loc['author', 'claims']} are the author's own statements.",
+        f"{profile.loc['author', 'claims']} are the author's own statements. What is under-attributed is the "
+        f"article's choice: {len(said)} of the {anonymous['claims']} anonymous claims were said on the record that "
+        f"day or before, by the government's spokesman or the chancellor ({links(said)}), and {len(repeated)} "
+        f"unattributed {'claim repeats' if len(repeated) == 1 else 'claims repeat'} the spokesman's words "
+        f"({links(repeated)}) "
+        f'(<a href="chapters/corrections.html">Corrections</a>).',
         f"Only {direct} claims are full direct quotes, and only {quoted} of {words} words "
         f"({quoted / words:.0%}) stand in quotation marks: the article mostly reports what was said.",
     ]
@@ -137,4 +148,25 @@ def key_findings() -> str:
     """All findings as a Markdown list, for the landing page."""
     return "\n".join(f"- {finding}" for finding in about_the_article() + from_the_air_defence_model() + from_the_stances()
                      + from_the_fact_check()
-                     + from_the_guarantor_designs())
+                     + from_the_guarantor_designs() + from_the_outcomes())
+
+
+LANDING_TO_OUTCOMES = "chapters/07_outcomes.html"
+
+
+def from_the_outcomes() -> list[str]:
+    """Findings of the chapter 'Fifteen months later', computed from data/outcomes.csv."""
+    counts = outcomes.headline()
+    precondition = outcomes.preconditions_revisited().set_index("claim")
+    searched = outcomes.searched_on()
+    latest = max(outcomes.events()["date"])
+    return [
+        f"**Fifteen months later** (<a href=\"{LANDING_TO_OUTCOMES}\">chapter 7</a>): of the article's "
+        f"**{counts['claims']} forward-looking claims**, {counts['fulfilled']} were fulfilled by the last "
+        f"evidence, {counts['partly_fulfilled']} partly, {counts['in_progress']} are in progress, "
+        f"{counts['pending']} pending, {counts['stalled']} stalled, {counts['not_fulfilled']} not fulfilled and "
+        f"{counts['overtaken_by_events']} overtaken by events. The ceasefire on which the guarantees and any "
+        f"troops depend is {precondition.loc['C034', 'status_label'].lower()}; the clear US commitment "
+        f"{precondition.loc['C035', 'status_label'].lower()}. Searched up to {searched:%d %B %Y}; the latest "
+        f"dated event found is of {latest:%d %B %Y}, and the record after February 2026 is thin.",
+    ]

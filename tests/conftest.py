@@ -8,11 +8,17 @@ import threading
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 from article_analysis.core import tables
 from article_analysis.core.paths import DATA, ROOT
 
 BUILD = ROOT / "_build" / "html"
+
+# Property tests check results, not speed: a per-example wall-clock deadline fails on a busy machine,
+# and `make test` runs the tests on every core at once.
+settings.register_profile("results-not-speed", deadline=None)
+settings.load_profile("results-not-speed")
 
 
 @pytest.fixture

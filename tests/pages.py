@@ -30,10 +30,15 @@ def book_pages(build: Path) -> list[str]:
 class PageVisit:
     """Loads one page with outside requests blocked, recording what was blocked and logged."""
 
-    def __init__(self, browser, url: str, on_response=None):
+    def __init__(self, browser, url: str, viewport: dict | None = None, init_script: str | None = None,
+                 on_response=None):
+        """``viewport`` sets the window size (Playwright's default otherwise); ``init_script`` runs
+        in the page before its own scripts; ``on_response`` sees every response."""
         self.blocked: list[str] = []
         self.errors: list[str] = []
-        self.context = browser.new_context(accept_downloads=True)
+        self.context = browser.new_context(accept_downloads=True, **({"viewport": viewport} if viewport else {}))
+        if init_script:
+            self.context.add_init_script(init_script)
         self.page = self.context.new_page()
         if on_response is not None:
             self.page.on("response", on_response)
@@ -52,8 +57,12 @@ class PageVisit:
             route.abort()
 
     def _console(self, message):
+        # Chromium asks for /favicon.ico by itself, whether or not a page names an icon; a missing
+        # one says nothing about the page.
+        if message.location.get("url", "").endswith("/favicon.ico"):
+            return
         if message.type == "error" and message.text not in ALLOWED_CONSOLE_ERRORS:
-            self.errors.append(f"console: {message.text}")
+            self.errors.append(f"console: {message.text} ({message.location.get('url')})")
 
     def _failed(self, request):
         if urlparse(request.url).hostname in LOCAL_HOSTS:

@@ -32,7 +32,7 @@ def test_metadata():
 
 def test_blocks_cover_the_text_between_blank_lines():
     blocks = article.blocks()
-    assert list(blocks["kind"]) == ["dateline"] + ["paragraph"] * 2 + ["subheading"] + \
+    assert list(blocks["kind"]) == ["supplied_date"] + ["paragraph"] * 2 + ["subheading"] + \
         ["paragraph"] * 3 + ["subheading", "paragraph"]
     text = article.text()
     body = article.body_blocks()

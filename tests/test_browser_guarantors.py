@@ -39,8 +39,13 @@ def figure(visit, data_name: str):
     raise AssertionError(f"no chart named {data_name} on {PAGE}")
 
 
+# A text mark's lines (Vega writes one <tspan> per line) joined with spaces, as a reader reads them.
+_TEXT_LINES = ("node => node.querySelector('tspan') ? "
+               "[...node.querySelectorAll('tspan')].map(line => line.textContent).join(' ') : node.textContent")
+
+
 def texts(chart) -> list[str]:
-    return chart.locator(".vega-chart-view svg text").all_text_contents()
+    return chart.locator(".vega-chart-view svg text").evaluate_all(f"nodes => nodes.map({_TEXT_LINES})")
 
 
 # A value label as guarantors.exact_label writes it: '0', '1 (100 %)', '421/2145 (19.6 %)', '1/3 (< 0.01 %)'.
@@ -64,7 +69,7 @@ def wait_for_text(visit, chart, text: str) -> None:
     handle = chart.element_handle()
     visit.page.wait_for_function(
         "([figure, text]) => [...figure.querySelectorAll('.vega-chart-view svg text')]"
-        ".some(node => node.textContent === text)", arg=[handle, text], timeout=10_000)
+        f".some(node => ({_TEXT_LINES})(node) === text)", arg=[handle, text], timeout=10_000)
 
 
 def caption(members: int, quota: int, vetoes: int) -> str:

@@ -107,8 +107,8 @@ def test_verdict_without_facts(data_copy):
 
 
 def test_not_checked_row_citing_facts(data_copy):
-    set_cell(data_copy.parent / "verdicts.csv", "C015", "fact_ids", "F001")
-    assert re.search(r"row C015 \(line \d+\), field 'fact_ids': a 'not_checked' row cites facts",
+    set_cell(data_copy.parent / "verdicts.csv", "C027", "fact_ids", "F001")
+    assert re.search(r"row C027 \(line \d+\), field 'fact_ids': a 'not_checked' row cites facts",
                      verdict_error(data_copy))
 
 
@@ -206,9 +206,9 @@ def test_verdict_counts_rejects_an_unknown_grouping():
 
 def test_verdict_chart_by_claim_type_states_its_finding():
     spec = factcheck_charts.verdict_chart("claim_type").to_dict()
-    assert spec["title"]["text"] == "12 of 25 checked claims hold as worded; 3 mislead or are wrong"
+    assert spec["title"]["text"] == "12 of 27 checked claims hold as worded; 3 mislead or are wrong"
     assert spec["title"]["subtitle"][0] == ("Misleading or inaccurate: statement of fact (2), explanation (1). "
-                                            "Not checked: 3.")
+                                            "Not checked: 1.")
     assert spec["usermeta"] == {"data_name": "verdicts_by_claim_type"}
     assert spec["params"][0]["name"] == "verdicts_claim_type" and spec["params"][0]["bind"] == "legend"
     colour = spec["encoding"]["color"]["scale"]
@@ -218,9 +218,9 @@ def test_verdict_chart_by_claim_type_states_its_finding():
 
 def test_verdict_chart_by_speaker_compares_reports_with_the_articles_own_claims():
     spec = factcheck_charts.verdict_chart("speaker").to_dict()
-    assert spec["title"]["text"] == "The article's reports of others' words: 6 of 9 imprecise or worse"
-    assert spec["title"]["subtitle"][0] == ("Its own claims: 3 of 11; claims it relays, checked on substance: "
-                                            "2 of 5.")
+    assert spec["title"]["text"] == "The article's reports of others' words: 8 of 10 imprecise or worse"
+    assert spec["title"]["subtitle"][0] == ("Its own claims: 4 of 12; claims it relays, checked on substance: "
+                                            "3 of 5.")
     assert spec["width"] + spec["encoding"]["y"]["axis"]["labelLimit"] <= theme.WIDTH
 
 
@@ -260,6 +260,17 @@ def test_kiel_chart_highlights_a_chosen_donor_and_dates_its_figures():
     assert [len(rows) for rows in spec["datasets"].values()] == [20]
 
 
+def test_kiel_chart_lists_each_panels_donors_largest_first():
+    # An explicit order, the same in every Vega-Lite (JupyterLab's 5.6 sorted a sort-by-field alphabetically).
+    spec = factcheck_charts.kiel_chart().to_dict()
+    table = factcheck.kiel_comparison()
+    for view in spec["vconcat"]:
+        order = view["layer"][0]["encoding"]["y"]["sort"]
+        panel = table[table["donor"].isin(order) & (table["panel"] == view["title"]["text"])]
+        assert order == panel.sort_values("value", ascending=False)["donor"].tolist()
+    assert spec["vconcat"][0]["layer"][0]["encoding"]["y"]["sort"][0] == "United States"
+
+
 def test_germany_rank_shows_how_the_yardstick_changes_the_rank():
     table = factcheck.germany_rank()
     assert table.loc["Jan 2022 – Aug 2025", "rank"] == 2
@@ -296,7 +307,9 @@ def test_one_claim_review_per_checked_claim():
     assert [r["identifier"] for r in reviews] == list(checked["claim"])
     for review in reviews:
         assert review["@type"] == "ClaimReview"
-        assert {"claimReviewed", "reviewRating", "itemReviewed", "author", "datePublished"} <= set(review)
+        assert {"url", "claimReviewed", "reviewRating", "itemReviewed", "author", "datePublished"} <= set(review)
+        assert review["url"].endswith(f"06_fact_check.html#check-{review['identifier']}")
+        assert {"author", "appearance", "datePublished"} <= set(review["itemReviewed"])
         assert review["itemReviewed"]["@type"] == "Claim"
         assert review["itemReviewed"]["appearance"]["datePublished"] == "2025-09-04"
         assert review["itemReviewed"]["appearance"]["inLanguage"] == "de"
@@ -304,12 +317,15 @@ def test_one_claim_review_per_checked_claim():
         assert all(c["url"].startswith("http") for c in review["citation"] if "url" in c)
 
 
-def test_rating_places_judging_verdicts_on_the_scale_and_unverifiable_off_it():
+def test_rating_places_judging_verdicts_on_the_scale_and_unverifiable_off_it(data_copy, monkeypatch):
+    # No verdict in the data is 'unverifiable' now; a copy with one shows where it goes.
+    set_cell(data_copy.parent / "verdicts.csv", "C026", "verdict", "unverifiable")
+    monkeypatch.setattr(factcheck, "load", lambda package=DATAPACKAGE: tables.load("verdicts", data_copy))
     reviews = {r["identifier"]: r["reviewRating"] for r in factcheck.claim_reviews()}
     assert reviews["C031"] == {"@type": "Rating", "alternateName": "Inaccurate", "ratingValue": 1,
                                "bestRating": 4, "worstRating": 1}
     assert reviews["C003"]["ratingValue"] == 4 and reviews["C010"]["alternateName"] == "Misleading"
-    assert reviews["C016"] == {"@type": "Rating", "alternateName": "Unverifiable"}
+    assert reviews["C026"] == {"@type": "Rating", "alternateName": "Unverifiable"}
 
 
 def test_claim_author_is_the_speaker_or_the_article_that_reports_them():
@@ -339,7 +355,8 @@ def test_committed_claim_reviews_file_is_current():
     assert committed == factcheck.claim_reviews_jsonld(), \
         "data/claim_reviews.jsonld is stale: run factcheck.write_claim_reviews()"
     document = json.loads(committed)
-    assert document["@context"] == "https://schema.org" and len(document["@graph"]) == 25
+    assert document["@context"] == "https://schema.org" and len(document["@graph"]) == \
+        (factcheck.load()["verdict"] != factcheck.NOT_CHECKED).sum()
 
 
 def test_write_claim_reviews(tmp_path):
@@ -357,11 +374,13 @@ def test_jsonld_script_cannot_be_closed_by_data(monkeypatch):
     assert json.loads(payload) == json.loads(text)
 
 
-def test_claim_review_overview_reads_like_the_reviews():
+def test_claim_review_overview_reads_like_the_reviews(data_copy, monkeypatch):
+    set_cell(data_copy.parent / "verdicts.csv", "C026", "verdict", "unverifiable")
+    monkeypatch.setattr(factcheck, "load", lambda package=DATAPACKAGE: tables.load("verdicts", data_copy))
     table = factcheck.claim_review_overview()
-    assert len(table) == 25
+    assert list(table.index) == [r["identifier"] for r in factcheck.claim_reviews()]
     assert table.loc["C010", "ratingValue"] == "2 of 4"
-    assert table.loc["C016", "ratingValue"] == "none (off the scale)"
+    assert table.loc["C026", "ratingValue"] == "none (off the scale)"
     assert table.loc["C022", "about"] == "Ursula von der Leyen"
 
 

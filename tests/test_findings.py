@@ -21,3 +21,13 @@ def test_every_finding_is_one_markdown_list_item():
     lines = findings.key_findings().splitlines()
     assert lines and all(line.startswith("- ") for line in lines)
     assert all(re.search(r'href="chapters/\d\d_\w+\.html', line) or "chapters" not in line for line in lines)
+
+
+def test_sourcing_finding_says_what_the_record_shows_about_the_anonymous_claims():
+    from article_analysis.editorial import model as editorial
+
+    text = findings.about_the_article()[0]
+    record = editorial.under_attributed()
+    assert f"{len(record['anonymous_on_record'])} of the {len(record['anonymous'])} anonymous claims" in text
+    for claim in record["anonymous_on_record"] + record["unattributed_on_record"]:
+        assert f"#{claim}" in text

@@ -321,7 +321,9 @@ def _svg_texts(spec) -> list[str]:
     import vl_convert
 
     svg = vl_convert.vegalite_to_svg(spec)
-    return [html.unescape(t) for t in re.findall(r"<text[^>]*>([^<]*)</text>", svg)]
+    # A text of several lines holds one <tspan> per line: read it as its lines joined with spaces.
+    return [html.unescape(" ".join(re.findall(r"<tspan[^>]*>([^<]*)</tspan>", body)) if "<tspan" in body else body)
+            for body in re.findall(r"<text[^>]*>(.*?)</text>", svg, flags=re.S)]
 
 
 @pytest.mark.parametrize("members, quota, vetoes", [(7, 5, 2), (5, 5, 0), (15, 1, 0)])

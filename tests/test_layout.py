@@ -8,14 +8,19 @@ import yaml
 from article_analysis.core.paths import ROOT
 
 PACKAGE = ROOT / "article_analysis"
-SHARED = {"core", "book"}
+SHARED = {"core", "book", "editorial"}
+"""Not chapter analyses: the shared core, the Sphinx extension, and ``editorial`` (who is responsible, the
+corrections log, the ClaimReview publisher), which the fact check, the findings and the report's
+accountability pages (methodology, corrections, about) share."""
 TOP_LEVEL_MODULES = {"__init__.py", "findings.py"}
 
 
 def chapter_slugs() -> list[str]:
     toc = yaml.safe_load((ROOT / "_toc.yml").read_text(encoding="utf-8"))
     files = [entry["file"] for entry in toc["chapters"]]
-    return [re.fullmatch(r"chapters/\d\d_(\w+)", file).group(1) for file in files]
+    # Numbered chapters are analyses; the unnumbered pages after them (methodology, corrections, about)
+    # are the report's accountability, drawn from ``editorial``.
+    return [match.group(1) for file in files if (match := re.fullmatch(r"chapters/\d\d_(\w+)", file))]
 
 
 def analyses() -> list[str]:

@@ -5,6 +5,8 @@ from pathlib import Path
 
 import pytest
 
+from article_analysis.book import execution
+
 ROOT = Path(__file__).resolve().parent.parent
 NOTEBOOKS = [ROOT / "intro.ipynb", *sorted((ROOT / "chapters").glob("*.ipynb"))]
 
@@ -37,3 +39,10 @@ def test_no_errors_or_stderr_in_outputs(path):
 def test_no_wall_clock_timestamps_are_committed(path):
     for cell in code_cells(path):
         assert "execution" not in cell["metadata"], f"{path.name}: run `make notebooks` (no timing metadata)"
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_outputs_were_computed_from_the_current_inputs(path):
+    """CI builds with `--check`, so a commit whose notebook is stale fails here and in the build."""
+    reasons = execution.stale_reasons(path)
+    assert reasons == [], f"{path.name} is stale ({'; '.join(reasons)}): run `make notebooks` and commit it"

@@ -22,7 +22,8 @@ def test_chart_container_cannot_be_closed_by_data():
     assert html.count("</script>") == 1
     payload = html.split('class="vega-chart-spec">', 1)[1].rsplit("</script>", 1)[0]
     assert json.loads(payload) == spec
-    assert 'aria-label="A &quot;chart&quot; &lt;b&gt;"' in html
+    assert '<figcaption class="visually-hidden">A &quot;chart&quot; &lt;b&gt;</figcaption>' in html
+    assert 'role="img"' not in html, "an image role would hide the chart's controls from screen readers"
 
 
 def test_finish_sets_title_source_description_and_data_name():
@@ -54,3 +55,27 @@ def test_vega_lite_outputs_render_as_containers_only_in_html():
     assert book.VegaLiteRenderer.handle_mime(None, Data, inline=True) is None
     nodes = book.VegaLiteRenderer.handle_mime(None, Data, inline=False)
     assert 'class="vega-chart"' in nodes[0].astext()
+
+
+def test_glue_values_are_plain_numbers():
+    import numpy as np
+
+    from article_analysis.core import render as core_render
+
+    assert repr(core_render.plain(np.float64(3.8))) == "3.8" and type(core_render.plain(np.int64(3))) is int
+    assert core_render.plain("text") == "text" and core_render.plain(True) is True
+    from fractions import Fraction
+
+    assert core_render.plain(Fraction(421, 2145)) == "421/2145" and core_render.plain(Fraction(1)) == "1"
+
+
+def test_pandas_tables_get_no_empty_header_cells():
+    import pandas as pd
+
+    named = pd.DataFrame({"label": ["Accurate"]}, index=pd.Index(["accurate"], name="verdict")).to_html()
+    html = book.labelled_table_headers(named)
+    assert html.count("<tr") == 2, "the row that held only the index's name is gone"
+    assert "<th>verdict</th>" in html and "<th></th>" not in html
+    unnamed = book.labelled_table_headers(pd.DataFrame({"a": [1]}).to_html())
+    assert '<th><span class="visually-hidden">Row</span></th>' in unnamed and "<th></th>" not in unnamed
+    assert "<td>1</td>" in unnamed

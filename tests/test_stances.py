@@ -63,8 +63,8 @@ def test_headline_counts_quoted_in_the_chapter():
     assert stated.groupby("actor").size().to_dict() == {
         "german_government": 7, "kiesewetter": 1, "france": 3, "european_supporters": 1,
         "coalition_of_the_willing": 4, "ukraine": 2, "usa": 2, "russia": 3}
-    assert (stated["hand"] == "second_hand").sum() == 5
-    assert stated["confidence"].value_counts().to_dict() == {"medium": 16, "high": 4, "low": 3}
+    assert (stated["hand"] == "second_hand").sum() == 9
+    assert stated["confidence"].value_counts().to_dict() == {"medium": 18, "high": 1, "low": 4}
 
 
 def test_scale_and_vocabularies_match_the_schema():
@@ -160,8 +160,8 @@ def test_conditional_support_says_its_conditions(data_copy):
 
 
 def test_hand_must_follow_from_the_evidence(data_copy):
-    edit(data_copy.parent / "stances.csv", RUSSIA_P5, hand="second_hand")
-    assert re.search(RUSSIA_P5_ROW + r", field 'hand': is 'second_hand', but the evidence makes it 'first_hand'",
+    edit(data_copy.parent / "stances.csv", RUSSIA_P5, hand="first_hand")
+    assert re.search(RUSSIA_P5_ROW + r", field 'hand': is 'first_hand', but the evidence makes it 'second_hand'",
                      stance_error(data_copy))
 
 
@@ -171,6 +171,13 @@ def test_high_confidence_needs_a_named_first_hand_claim(data_copy):
          confidence="high")
     assert re.search(r"row german_government/air_defence \(line 9\), field 'confidence': 'high' needs a claim made "
                      r"by the actor or a named speaker", stance_error(data_copy))
+
+
+def test_high_confidence_is_refused_on_the_articles_own_summary(data_copy):
+    # Russia's stance on the P5 rests on the article's summary of Moscow's position (C041), no Russian statement.
+    edit(data_copy.parent / "stances.csv", RUSSIA_P5, confidence="high")
+    assert re.search(RUSSIA_P5_ROW + r", field 'confidence': 'high' needs a claim made by the actor or a named "
+                     r"speaker", stance_error(data_copy))
 
 
 def test_stances_belong_to_institutions_not_their_speakers(data_copy):
@@ -195,14 +202,14 @@ def test_claim_mentioned_in_a_note_must_exist(data_copy):
 # --- faults in claim_subjects.csv and preconditions.csv --------------------------------------------
 
 def test_subject_that_is_the_speaker(data_copy):
-    rewrite(data_copy.parent / "claim_subjects.csv", lambda rows: rows.append(["C040", "russia", ""]))
-    assert re.search(r"claim_subjects\.csv, row C040/russia \(line 32\), field 'actor': 'russia' is the claim's "
+    rewrite(data_copy.parent / "claim_subjects.csv", lambda rows: rows.append(["C038", "usa", ""]))
+    assert re.search(r"claim_subjects\.csv, row C038/usa \(line \d+\), field 'actor': 'usa' is the claim's "
                      r"speaker", stance_error(data_copy))
 
 
 def test_subject_that_is_no_actor(data_copy):
-    rewrite(data_copy.parent / "claim_subjects.csv", lambda rows: rows.append(["C040", "moscow", ""]))
-    assert re.search(r"claim_subjects\.csv, row C040/moscow \(line 32\), field 'actor': unknown id 'moscow'",
+    rewrite(data_copy.parent / "claim_subjects.csv", lambda rows: rows.append(["C038", "moscow", ""]))
+    assert re.search(r"claim_subjects\.csv, row C038/moscow \(line \d+\), field 'actor': unknown id 'moscow'",
                      stance_error(data_copy))
 
 
@@ -291,7 +298,7 @@ def test_matrix_spells_out_the_evidence():
     row = data.loc[("russia", "p5_guarantors")]
     c041 = claims.by_id("C041").iloc[0]
     assert row["evidence_de"] == f"C041 „{c041.text_de}“" and row["evidence_en"] == f'C041 "{c041.text_en}"'
-    assert (row["stance_label"], row["cell"], row["hand"], row["confidence"]) == ("Supports", "yes", "First-hand", "High")
+    assert (row["stance_label"], row["cell"], row["hand"], row["confidence"]) == ("Supports", "yes", "Second-hand", "Medium")
     silent = data.loc[("usa", "air_defence")]
     assert (silent["stance_label"], silent["cell"], silent["evidence"]) == ("Not stated", "", "—")
     assert data.loc[("german_government", "reassurance_force"), "evidence_de"].count(" · ") == 4

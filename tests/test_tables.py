@@ -73,7 +73,7 @@ def test_value_of_wrong_type(data_copy):
 def test_value_outside_vocabulary(data_copy):
     set_cell(data_copy.parent / "blocks.csv", "2", "kind", "footnote")
     assert re.search(r"blocks\.csv, row 2 \(line 4\), field 'kind': 'footnote' is not in the vocabulary "
-                     r"\(dateline, paragraph, subheading\)", load_error(data_copy, "blocks"))
+                     r"\(supplied_date, paragraph, subheading\)", load_error(data_copy, "blocks"))
 
 
 def test_value_breaking_pattern(data_copy):

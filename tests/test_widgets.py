@@ -18,3 +18,12 @@ def test_show_in_replaces_the_output_content():
     assert "application/vnd.vegalite.v5+json" in output.outputs[0]["data"]
     show_in(output)
     assert output.outputs == ()
+
+
+def test_tables_are_shown_whole_whatever_the_notebook_set():
+    text = "Die europäischen Unterstützer der Ukraine und die USA sind sich einig, heißt es. " * 2
+    output = widgets.Output()
+    with pd.option_context("display.max_colwidth", 50):
+        show_in(output, pd.DataFrame({"text_de": [text]}))
+    assert text.strip() in output.outputs[0]["data"]["text/html"]
+    assert text.strip() in output.outputs[0]["data"]["text/plain"]

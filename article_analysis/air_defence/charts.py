@@ -178,8 +178,9 @@ def growth_models_chart(rate: float = 0.2, years: int = 10) -> alt.LayerChart:
     lines = base.mark_line(point=True).encode(
         tooltip=[alt.Tooltip("growth:N", title="Growth"), alt.Tooltip("year:Q", title="Year"),
                  alt.Tooltip("number_index:Q", title="Index", format=",.1f")])
+    # End labels in the text colour: orange text on white would fall below 4.5:1 contrast.
     ends = base.transform_filter(alt.datum.year == last).mark_text(align="right", dx=-6, dy=-12, fontWeight="bold").encode(
-        text="end_label:N")
+        text="end_label:N", color=alt.value(TEXT_COLOUR))
     compound = model.multiple(rate, years)
     linear = model.multiple(rate, years, model.LINEAR)
     return theme.finish(
@@ -400,7 +401,8 @@ def _explorer_layers(base: alt.Chart, legend) -> alt.LayerChart:
         "datum.year == datum.last_year && datum.component == 'capability'"
     ).transform_calculate(
         end_text="'×' + format(datum.index / 100, ',.2f')"
-    ).mark_text(align="right", dx=-6, dy=-12, fontWeight="bold", fontSize=12).encode(text="end_text:N")
+    ).mark_text(align="right", dx=-6, dy=-12, fontWeight="bold", fontSize=12).encode(
+        text="end_text:N", color=alt.value(TEXT_COLOUR))  # a line's colour as text can fall below 4.5:1
     # Narrower than the page's charts, and re-fitted on every redraw: the y labels grow with the rate
     # (up to 10 digits at 50 % a year).
     return alt.layer(lines, points, ends).properties(

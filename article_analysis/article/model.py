@@ -71,9 +71,9 @@ def blocks() -> pd.DataFrame:
 
 
 def body_blocks() -> pd.DataFrame:
-    """The blocks a reader reads: paragraphs and subheadings, without the dateline."""
+    """The blocks a reader reads: paragraphs and subheadings, without the date that came with the stored copy (block kind ``supplied_date``)."""
     table = blocks()
-    return table[table["kind"] != "dateline"].reset_index(drop=True)
+    return table[table["kind"] != "supplied_date"].reset_index(drop=True)
 
 
 def sentences() -> pd.DataFrame:

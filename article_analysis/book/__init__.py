@@ -29,6 +29,9 @@ CHARTS_SCRIPT = "vega-charts.js"
 CHARTS_STYLE = "report.css"
 FILTER_SCRIPT = "filter-table.js"
 STATIC = Path(__file__).resolve().parent / "static"
+TEMPLATES = Path(__file__).resolve().parent / "templates"
+# sphinx-book-theme's primary sidebar (its theme.conf), with the home link in a landmark.
+SIDEBAR = ["report-logo.html", "icon-links.html", "search-button-field.html", "sbt-sidebar-nav.html"]
 
 
 def vega_lite_version() -> str:
@@ -39,7 +42,7 @@ def vega_lite_version() -> str:
 
 
 def chart_html(spec: dict) -> str:
-    """The HTML container for one chart: the spec as inert JSON plus a text alternative.
+    """The HTML container for one chart: the spec as inert JSON plus a text alternative (the caption).
 
     ``</`` is escaped inside the JSON so that no text in a chart's data can close the script element;
     the description is HTML-escaped.
@@ -48,7 +51,9 @@ def chart_html(spec: dict) -> str:
     description = spec.get("description", "")
     return (
         '<figure class="vega-chart">'
-        f'<div class="vega-chart-view" role="img" aria-label="{html.escape(description)}"></div>'
+        # No role="img" here: the container also holds the chart's controls, which an image would hide.
+        # Vega labels the SVG itself with the description; the caption names the figure.
+        '<div class="vega-chart-view"></div>'
         f'<script type="application/json" class="vega-chart-spec">{payload}</script>'
         f'<figcaption class="visually-hidden">{html.escape(description)}</figcaption>'
         "</figure>"
@@ -68,6 +73,47 @@ class VegaLiteRenderer:
         return [nodes.raw(text=chart_html(spec), format="html", classes=["output", "vega-lite"])]
 
 
+def labelled_table_headers(fragment: str) -> str:
+    """A pandas table's HTML with no empty header cells, which screen readers announce as nothing.
+
+    pandas writes the index's name in a second header row of empty cells, and leaves the corner cell
+    above an unnamed index empty. Here the index's names move up into the corner cells and that row
+    goes; a corner still empty is labelled "Row" for screen readers (the index numbers the rows).
+    """
+    from bs4 import BeautifulSoup
+
+    soup = BeautifulSoup(fragment, "html.parser")
+    for table in soup.select("table.dataframe"):
+        rows = table.thead.find_all("tr", recursive=False) if table.thead else []
+        if len(rows) == 2:
+            corner, names = rows[0].find_all("th"), rows[1].find_all("th")
+            named = [cell for cell in names if cell.get_text(strip=True)]
+            empty_rest = all(not cell.get_text(strip=True) for cell in names[len(named):])
+            if named and names[:len(named)] == named and empty_rest and len(corner) == len(names) and \
+                    all(not cell.get_text(strip=True) for cell in corner[:len(named)]):
+                for cell, name in zip(corner, named):
+                    cell.string = name.get_text()
+                rows[1].decompose()
+        for cell in table.select("thead th"):
+            if not cell.get_text(strip=True):
+                label = soup.new_tag("span", attrs={"class": "visually-hidden"})
+                label.string = "Row"
+                cell.clear()
+                cell.append(label)
+    return str(soup)
+
+
+class DataFrameRenderer:
+    """MyST-NB plugin: pandas tables in HTML builds with every header cell labelled (see
+    :func:`labelled_table_headers`); other HTML outputs are left to MyST-NB."""
+
+    @staticmethod
+    def handle_mime(renderer, data, inline):
+        if data.mime_type != "text/html" or 'class="dataframe"' not in data.string:
+            return None
+        return [nodes.raw(text=labelled_table_headers(data.string), format="html", classes=["output", "text_html"])]
+
+
 def _write_assets(app, exception):
     if exception is not None or app.builder.format != "html":
         return
@@ -84,21 +130,18 @@ def _write_assets(app, exception):
     assets.subset_icon_font(static)
 
 
-def _drop_duplicate_scripts(app, pagename, templatename, context, doctree):
-    """Jupyter Book registers sphinx-thebe's inline configuration twice; the second copy redeclares
-    its constants and throws in the browser. Keep the first copy of every script."""
-    scripts = context.get("script_files")
-    if not scripts:
-        return
-    seen, unique = set(), []
-    for script in scripts:
-        # The copies differ only in how they spell "no file": None in one, "" in the other.
-        key = (str(getattr(script, "filename", script) or ""),
-               repr(sorted(getattr(script, "attributes", {}).items())))
-        if key not in seen:
-            seen.add(key)
-            unique.append(script)
-    scripts[:] = unique  # in place: the builder appends per-page scripts to this very list
+def _launch_buttons_need_the_repository(app, config):
+    """A Binder button is built from the repository's public address (``repository.url`` in
+    ``_config.yml``); while none is set the theme could only draw a dead one, so it draws none."""
+    options = config.html_theme_options
+    if not options.get("repository_url"):
+        options.get("launch_buttons", {}).pop("binderhub_url", None)
+
+
+def _sidebar_in_landmarks(app, config):
+    config.templates_path.append(str(TEMPLATES))
+    if not config.html_sidebars:
+        config.html_sidebars = {"**": SIDEBAR}
 
 
 def _add_page_scripts(app, pagename, templatename, context, doctree):
@@ -117,7 +160,8 @@ def setup(app):
     that use them, and keep every page light and valid (:mod:`.pages`)."""
     app.add_css_file(CHARTS_STYLE)
     app.connect("html-page-context", _add_page_scripts)
+    app.connect("config-inited", _sidebar_in_landmarks)
     app.connect("build-finished", _write_assets)
-    app.connect("html-page-context", _drop_duplicate_scripts, priority=900)  # after the others
+    app.connect("config-inited", _launch_buttons_need_the_repository)
     pages.setup(app)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

@@ -7,6 +7,7 @@ All of that text comes from CSV files, so it is treated as text, never as markup
 from __future__ import annotations
 
 import json
+from fractions import Fraction
 from html import escape
 
 from IPython.display import HTML
@@ -110,3 +111,29 @@ def filterable_table(columns: list[tuple[str, str]], rows: list[dict], filters: 
         f'<table class="filterable-table" id="{escape(table_id)}"><thead><tr>{head}</tr></thead>'
         f'<tbody>{"".join(body)}</tbody></table></div>'
     )
+
+
+def plain(value):
+    """A number as a plain Python int or float (numpy's scalars print as ``np.float64(…)``), an exact
+    fraction as its text ("421/2145"), anything else unchanged."""
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, Fraction):
+        return str(value)
+    if hasattr(value, "item") and not isinstance(value, (str, bytes)):
+        value = value.item()
+    return value
+
+
+def glue(**values) -> None:
+    """Glue computed values into the chapter's prose, without showing them where they are computed.
+
+    Numbers are glued as plain ints and floats, so that a format spec in the prose applies to them
+    (``{glue:text}`name:.1f```); text is glued as Markdown, for ``{glue:md}`name``.
+    """
+    from IPython.display import Markdown
+    from myst_nb import glue as myst_glue
+
+    for name, value in values.items():
+        value = plain(value)
+        myst_glue(name, Markdown(value) if isinstance(value, str) else value, display=False)

@@ -97,8 +97,12 @@ def kiel_chart() -> alt.TopLevelMixin:
                       bind=alt.binding_select(options=donors, name="Highlight donor: "))
     views = []
     for panel in panels:
+        # Largest first, as an explicit list: given a sort by field, the layered bars and labels ask
+        # for two sorts, and the Vega-Lite in JupyterLab (5.6) then falls back to alphabetical order.
+        largest_first = (table[table["panel"] == panel]
+                         .sort_values(["value", "donor"], ascending=[False, True])["donor"].tolist())
         base = alt.Chart().transform_filter(alt.datum.panel == panel).encode(
-            y=alt.Y("donor:N", title=None, sort=alt.SortField("value", order="descending")),
+            y=alt.Y("donor:N", title=None, sort=largest_first),
             x=alt.X("value:Q", title="EUR bn, nominal", axis=alt.Axis(tickCount=5)),
             tooltip=[alt.Tooltip("donor:N", title="Donor"), alt.Tooltip("value:Q", title="EUR bn", format=".2f"),
                      alt.Tooltip("panel:N", title="Period"), alt.Tooltip("release:N", title="Kiel release"),

@@ -35,12 +35,12 @@ from html import escape
 from pathlib import Path
 
 import pandas as pd
-import yaml
 
 from ..article import model as article
 from ..claims import model as claims
 from ..core import render, tables
-from ..core.paths import DATA, DATAPACKAGE, ROOT
+from ..core.paths import DATA, DATAPACKAGE
+from ..editorial import model as editorial
 
 NOT_CHECKED = "not_checked"
 UNVERIFIABLE = "unverifiable"
@@ -60,7 +60,6 @@ SHORT_OF_ACCURATE = ("accurate_but_imprecise", "misleading", "inaccurate")
 
 
 CLAIM_REVIEWS_FILE = DATA / "claim_reviews.jsonld"
-CITATION_FILE = ROOT / "CITATION.cff"
 
 SECTIONS = {
     "paris_meeting": ["C002", "C003", "C004", "C005", "C012", "C037"],
@@ -373,19 +372,17 @@ def _creative_work(source: pd.Series) -> dict:
     return work
 
 
-def report_author() -> dict:
-    """The fact check's author: this report, as named in CITATION.cff."""
-    citation = yaml.safe_load(CITATION_FILE.read_text(encoding="utf-8"))
-    return {"@type": "Organization", "name": citation["title"]}
-
-
 def claim_reviews() -> list[dict]:
     """One schema.org ClaimReview per checked claim (every verdict except not_checked).
 
     ``claimReviewed`` is the report's English translation (the review is in English); the claim's
     exact German wording is ``itemReviewed.text``. ``itemReviewed.appearance`` is the article, with
     its date and this report's title as headline (the source text carries none); ``appearance``
-    rather than ``firstAppearance``, since the article relays most claims from elsewhere.
+    rather than ``firstAppearance``, since the article relays most claims from elsewhere. The outlet is
+    not known, so the appearance has no URL. Each review's ``url`` is its own anchor on the fact-check
+    page (:func:`editorial.review_url`: absolute under the book's configured public address, otherwise
+    relative to that page); its ``author`` is the organisation responsible for the report
+    (:func:`editorial.organisation`), never a placeholder.
     """
     table = checks()
     actors = claims.actors().set_index("id")
@@ -394,19 +391,21 @@ def claim_reviews() -> list[dict]:
     appearance = {"@type": "NewsArticle", "headline": meta["title"],
                   "disambiguatingDescription": f"Headline {meta['title_origin']}",
                   "datePublished": meta["date"].isoformat(), "inLanguage": meta["language"]}
-    author = report_author()
+    author = editorial.organisation()
     reviews = []
     for row in table[table["verdict"] != NOT_CHECKED].itertuples():
         rating = {"@type": "Rating", "alternateName": row.verdict_label}
         if row.verdict in RATING_VALUES:
             rating.update(ratingValue=RATING_VALUES[row.verdict], bestRating=BEST_RATING, worstRating=WORST_RATING)
         claim = {"@type": "Claim", "identifier": row.claim, "text": row.text_de, "inLanguage": meta["language"],
-                 "author": _actor(actors.loc[row.author]), "appearance": appearance}
+                 "author": _actor(actors.loc[row.author]), "datePublished": meta["date"].isoformat(),
+                 "appearance": appearance}
         if row.author != row.speaker:
             claim["about"] = _actor(actors.loc[row.speaker])
         reviews.append({
             "@type": "ClaimReview",
             "identifier": row.claim,
+            "url": editorial.review_url(row.claim),
             "claimReviewed": row.text_en,
             "itemReviewed": claim,
             "reviewRating": rating,

@@ -149,7 +149,8 @@ def measure_bars(base: alt.Chart) -> alt.LayerChart:
         .transform_calculate(label=_EXACT_LABEL,
                              members_in_group="datum.count")
         .encode(
-            y=alt.Y("group:N", title="Each member", sort=[model.VETO_GROUP, model.OTHER_GROUP],
+            # No axis title: the groups' labels say whom each bar is for, and the room is the bars'.
+            y=alt.Y("group:N", title=None, sort=[model.VETO_GROUP, model.OTHER_GROUP],
                     scale=alt.Scale(domain=[model.VETO_GROUP, model.OTHER_GROUP])),
             yOffset=alt.YOffset("measure:N", sort=measures, scale=alt.Scale(domain=measures)),
             x=alt.X("value:Q", title=None, scale=alt.Scale(domain=[0, 1]), axis=alt.Axis(format="%", tickCount=5)),
@@ -188,12 +189,13 @@ def explorer_chart(grid: pd.DataFrame | None = None, members: int = 15, quota: i
         "datum.members == members && datum.quota == quota && datum.vetoes == vetoes")
     caption = (
         current.transform_aggregate(rows="count()", groupby=["error"])
+        # Short lines (an array of strings), so that the caption fits a phone's column as well.
         .transform_calculate(caption=(
-            "datum.error != '' ? 'No game: ' + datum.error : members + ' members, ' + quota + "
-            "' yes-votes needed, ' + (vetoes == 0 ? 'no veto' : vetoes + ' with a veto')"))
-        .mark_text(align="left", baseline="middle", fontSize=13, fontWeight="bold")
-        .encode(text="caption:N", x=alt.value(0), y=alt.value(10))
-        .properties(width=theme.WIDTH - 160, height=20)
+            "datum.error != '' ? ['No game:', datum.error] : [members + ' members,', quota + "
+            "' yes-votes needed,', (vetoes == 0 ? 'no veto' : vetoes + ' with a veto')]"))
+        .mark_text(align="left", baseline="top", fontSize=13, fontWeight="bold")
+        .encode(text="caption:N", x=alt.value(0), y=alt.value(0))
+        .properties(width=theme.WIDTH - 160, height=50)
     )
     chart = alt.vconcat(caption, measure_bars(current), spacing=6).add_params(
         vetoes_param, members_param, quota_param)

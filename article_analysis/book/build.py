@@ -1,0 +1,70 @@
+"""`make book`: execute the stale notebooks, then render the book, strictly and incrementally.
+
+The notebooks whose inputs changed (see :mod:`article_analysis.book.execution`) are executed in a
+background thread, their kernels in processes of their own, while this process imports Jupyter Book
+and Sphinx, which takes seconds; the render starts once every execution succeeded. Rendering is Jupyter
+Book's (`jupyter-book build -W -n --keep-going`, with its own execution off): Sphinx re-reads only the
+notebooks changed since the last build. A failed render removes ``_build``, because Sphinx would not
+warn again about pages it has already read: the next build starts clean and reports the same faults.
+
+    python -m article_analysis.book.build [--check] [--root DIR] NOTEBOOK...
+"""
+from __future__ import annotations
+
+import argparse
+import shutil
+import sys
+import threading
+from pathlib import Path
+
+from . import execution
+from ..core.paths import ROOT
+
+STRICT = ["-W", "-n", "--keep-going"]
+
+
+def main(argv: list[str] | None = None) -> int:
+    execution.skip_iri_parser()
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("notebooks", nargs="+", type=Path)
+    parser.add_argument("--check", action="store_true",
+                        help="execute nothing; fail if any notebook is stale (what CI does)")
+    parser.add_argument("--root", type=Path, default=ROOT, help="the book's folder, also the repository")
+    args = parser.parse_args(argv)
+
+    stale = execution.stale(args.notebooks, args.root)
+    execution.report(stale)
+    if stale and args.check:
+        print("Execute them with `make notebooks` and commit the result.", file=sys.stderr)
+        return 1
+    failures = []
+
+    def execute_stale() -> None:
+        try:
+            execution.execute(list(stale), args.root)
+        except execution.ExecutionError as error:
+            failures.append(error)
+
+    worker = threading.Thread(target=execute_stale)
+    if stale:
+        print(f"executing {len(stale)} notebook(s)", flush=True)
+        worker.start()
+    from jupyter_book.cli.main import build as jupyter_book_build  # seconds of imports, beside the kernels
+
+    if stale:
+        worker.join()
+    if failures:
+        print(failures[0], file=sys.stderr)
+        return 1
+    rendered = False
+    try:
+        jupyter_book_build.main([str(args.root), *STRICT], prog_name="jupyter-book build", standalone_mode=False)
+        rendered = True
+    finally:
+        if not rendered:
+            shutil.rmtree(args.root / "_build", ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

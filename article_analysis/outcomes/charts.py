@@ -1,0 +1,235 @@
+"""Charts and cards of the chapter 'Fifteen months later'.
+
+Every chart goes through the shared theme's :func:`article_analysis.core.theme.finish`: the title states
+the finding, the subtitle carries the source line, the description is the text alternative. The
+timeline carries two drop-downs (theme, actor) bound to Altair parameters, so that readers of the
+HTML book can filter it without a kernel; live notebooks get the same filters in :mod:`.panel`.
+"""
+from __future__ import annotations
+
+from html import escape
+
+import altair as alt
+import pandas as pd
+
+from ..claims import model as claims
+from ..core import tables, theme
+from ..core.render import show
+# Chapter 4's stance colours, and the stances whose fill needs white text, so both grids read alike.
+from ..stances.charts import _DARK_STANCES as DARK_STANCES, STANCE_COLOURS
+from . import model
+
+ALL = "all"
+"""The value of a filter that keeps everything."""
+
+SOURCE = ("Sources: data/external/events.csv (each event with its sources), data/outcomes.csv; "
+          "searched in stored copies up to {searched}")
+
+STATUS_COLOURS = {
+    "fulfilled": theme.PALETTE[2],
+    "partly_fulfilled": theme.PALETTE[4],
+    "in_progress": theme.PALETTE[0],
+    "pending": theme.PALETTE[6],
+    "stalled": theme.PALETTE[1],
+    "not_fulfilled": theme.PALETTE[5],
+    "overtaken_by_events": theme.PALETTE[3],
+    model.NO_EVIDENCE: theme.DIVERGING[1],
+}
+
+
+def _source_line() -> str:
+    return SOURCE.format(searched=model.searched_on().isoformat())
+
+
+def _status_scale() -> alt.Scale:
+    labels = model.status_counts()
+    return alt.Scale(domain=labels["label"].tolist(), range=[STATUS_COLOURS[s] for s in labels["status"]])
+
+
+TIMELINE_COLUMNS = ["id", "date", "theme", "theme_label", "actor_keys", "actor_names", "what", "source_names",
+                    "claims"]
+"""The columns of :func:`model.timeline` the chart carries (and offers as CSV)."""
+
+
+def timeline_view(data: pd.DataFrame, filters: tuple[str, ...] = ()) -> alt.LayerChart:
+    """The events as points on a time axis, one row per theme, with the article's date marked."""
+    data = data[TIMELINE_COLUMNS]
+    base = alt.Chart(data)
+    for expression in filters:
+        base = base.transform_filter(expression)
+    start, end = model.article_date().isoformat(), model.searched_on().isoformat()
+    x = alt.X("date:T", title=None, scale=alt.Scale(domain=[start, end]),
+              axis=alt.Axis(format="%b %Y", labelAngle=0, tickCount=8))
+    themes = list(dict.fromkeys(data.sort_values("theme")["theme_label"]))
+    points = base.mark_point(size=90, filled=True, opacity=0.9).encode(
+        x=x,
+        y=alt.Y("theme_label:N", sort=themes, title=None),
+        color=alt.Color("theme_label:N", sort=themes, legend=None),
+        tooltip=[alt.Tooltip("date:N", title="Date"), alt.Tooltip("what:N", title="What happened"),
+                 alt.Tooltip("actor_names:N", title="Who"), alt.Tooltip("source_names:N", title="Sources"),
+                 alt.Tooltip("claims:N", title="Bears on claims"), alt.Tooltip("id:N", title="Event")],
+    )
+    marks = pd.DataFrame({"date": [start, end], "label": ["Article, 4 Sept 2025", "Search date"],
+                          "align": ["left", "right"]})
+    rules = alt.Chart(marks).mark_rule(color=theme.NEUTRAL, strokeDash=[4, 3]).encode(x="date:T")
+    # The article's label reads rightwards from its rule, the search date's leftwards, so both stay inside.
+    labels = [alt.Chart(marks[marks["align"] == side]).mark_text(
+        align=side, dx=4 if side == "left" else -4, dy=-4, baseline="bottom", color=theme.PALETTE[7], fontSize=11,
+    ).encode(x="date:T", y=alt.value(0), text="label:N") for side in ("left", "right")]
+    return alt.layer(rules, *labels, points).properties(width=theme.WIDTH,
+                                                       height=alt.Step(theme.STEP_HEIGHT + 6))
+
+
+def timeline_chart() -> alt.LayerChart:
+    """The timeline with a theme and an actor drop-down for the HTML book."""
+    data = model.timeline()
+    themes = dict(zip(data["theme"], data["theme_label"]))
+    actor_names = model.names("actors", "name")
+    acting = sorted({a for ids in data["actors"] for a in ids}, key=lambda a: actor_names[a])
+    theme_choice = alt.param(name="outcome_theme", value=ALL, bind=alt.binding_select(
+        options=[ALL, *themes], labels=["All themes", *themes.values()], name="Theme: "))
+    actor_choice = alt.param(name="outcome_actor", value=ALL, bind=alt.binding_select(
+        options=[ALL, *acting], labels=["All actors", *(actor_names[a] for a in acting)], name="Actor: "))
+    chart = timeline_view(data, (
+        f"outcome_theme == '{ALL}' || datum.theme == outcome_theme",
+        f"outcome_actor == '{ALL}' || indexof(datum.actor_keys, ';' + outcome_actor + ';') >= 0",
+    )).add_params(theme_choice, actor_choice)
+    last = data["date"].max()
+    later = int((data["date"] > "2026-02-28").sum())
+    return theme.finish(
+        chart,
+        title=f"{len(data)} dated events after the article; the record thins out after February 2026",
+        subtitle=[f"Latest event found: {last}; {later} after February 2026. Hover for the event, its "
+                  "sources and the claims it bears on."],
+        description=(f"Timeline from the article's date to the search date with {len(data)} events in "
+                     f"{data['theme'].nunique()} themes. {later} event(s) fall after February 2026, when the "
+                     "stored material thins out. Drop-downs filter by theme and by actor."),
+        name="outcomes_timeline",
+        source=_source_line(),
+    )
+
+
+def status_chart() -> alt.Chart:
+    """Each forward-looking claim in the column of its status; a click opens the claim in chapter 2."""
+    data = model.outcome_table()
+    data["href"] = data["claim"].map(lambda c: f"{claims.CLAIMS_PAGE}#{c}")
+    data["text_en_short"] = data["text_en"].str.slice(0, 140)
+    data = data[["claim", "speaker_name", "text_en_short", "status_label", "reasoning", "href"]].assign(
+        last_evidence=data["last_evidence"].map(lambda d: d.isoformat() if d else "none"))
+    labels = model.status_counts()
+    order = labels["label"].tolist()
+    base = alt.Chart(data).encode(
+        x=alt.X("status_label:N", sort=order, scale=alt.Scale(domain=order), title=None,
+                axis=alt.Axis(orient="top", labelAngle=-35, labelAlign="left")),
+        y=alt.Y("claim:N", sort=data.sort_values("claim")["claim"].tolist(), title=None),
+        href="href:N",
+        tooltip=[alt.Tooltip("claim:N", title="Claim"), alt.Tooltip("speaker_name:N", title="Speaker"),
+                 alt.Tooltip("text_en_short:N", title="Claim (translation)"),
+                 alt.Tooltip("status_label:N", title="Status"), alt.Tooltip("reasoning:N", title="Why"),
+                 alt.Tooltip("last_evidence:N", title="Last evidence")],
+    )
+    cells = base.mark_square(size=220, cursor="pointer").encode(
+        color=alt.Color("status_label:N", scale=_status_scale(), legend=None))
+    chart = cells.properties(width=alt.Step(52), height=alt.Step(theme.STEP_HEIGHT))
+    counts = model.headline()
+    return theme.finish(
+        chart,
+        title=(f"Of {counts['claims']} forward-looking claims, {counts['fulfilled']} were fulfilled and "
+               f"{counts['not_fulfilled']} not, by the last evidence"),
+        subtitle=["One square per claim in the column of its status. Click a square for the claim in "
+                  "chapter 2; hover for the reasoning."],
+        description=("Matrix of " + str(counts["claims"]) + " claims by status: " + "; ".join(
+            f"{row.label} {row.claims}" for row in labels.itertuples()) + ". Each square links to the claim."),
+        name="outcomes_status",
+        source=_source_line(),
+    )
+
+
+def shifts_chart() -> alt.LayerChart:
+    """The article's stance and the later one, side by side, for each actor and question on record."""
+    data = model.stance_shifts()
+    data["row"] = data["actor_name"].str.split(" \\(").str[0] + " · " + data["question_label"]
+    data = data.drop(columns=["event_ids"]).fillna("")
+    long = pd.concat([
+        data.assign(when="In the article (4 Sept 2025)", label=data["label_then"], stance_key=data["stance_then"]),
+        data.assign(when="Latest record", label=data["label_now"], stance_key=data["stance"]),
+    ])
+    stance_labels = model.labels("stance")
+    scale_terms = [s for s in STANCE_COLOURS if s in set(long["stance_key"])]
+    base = alt.Chart(long).encode(
+        x=alt.X("when:N", sort=["In the article (4 Sept 2025)", "Latest record"], title=None,
+                axis=alt.Axis(orient="top", labelAngle=0)),
+        y=alt.Y("row:N", sort=data["row"].tolist(), title=None, axis=alt.Axis(labelLimit=420)),
+        tooltip=[alt.Tooltip("row:N", title="Actor · question"), alt.Tooltip("when:N", title="When"),
+                 alt.Tooltip("label:N", title="Stance"), alt.Tooltip("conditions:N", title="Conditions now"),
+                 alt.Tooltip("date:N", title="Latest record dated"), alt.Tooltip("note:N", title="Evidence")],
+    )
+    cells = base.mark_rect(stroke=theme.NEUTRAL, strokeWidth=0.5).encode(
+        color=alt.Color("label:N", title=None, scale=alt.Scale(
+            domain=[stance_labels[s] for s in scale_terms], range=[STANCE_COLOURS[s] for s in scale_terms]),
+            legend=alt.Legend(orient="bottom", columns=2)))
+    dark = " || ".join(f"datum.stance_key == '{s}'" for s in DARK_STANCES)
+    words = base.mark_text(fontSize=11, aria=False).encode(
+        text="label:N", color=alt.condition(dark, alt.value("#ffffff"), alt.value(theme.PALETTE[7])))
+    chart = alt.layer(cells, words).properties(width=alt.Step(200), height=alt.Step(theme.STEP_HEIGHT + 6))
+    changed = int(data["changed"].sum())
+    return theme.finish(
+        chart,
+        title=f"{changed} of {len(data)} stances on record moved after the article; Germany's on troops among them",
+        subtitle=["The article's stance beside the latest on record, for actors and questions with a later "
+                  "record. Hover for the evidence."],
+        description=(f"{len(data)} actor–question pairs with a later stance on record; {changed} differ from "
+                     "the article's: " + "; ".join(
+                         f"{r.row}: {r.label_then} to {r.label_now}" for r in data[data["changed"]].itertuples())
+                     + "."),
+        name="outcomes_stance_shifts",
+        source=_source_line(),
+    )
+
+
+def _source_links(ids: list[str]) -> str:
+    sources = tables.load("sources").set_index("id")
+    items = []
+    for source in ids:
+        row = sources.loc[source]
+        url = row["url"] or row["via_url"]
+        copy = "" if row["url"] else " (copy: original address not found)"
+        title = row["title"] or "(title not captured)"
+        items.append(f'<li>{escape(source)}: {escape(row["publisher"])}, <a href="{escape(url)}">'
+                     f'{escape(title)}</a>, {escape(str(row["date_published"] or "undated"))}{copy}</li>')
+    return "<ul>" + "".join(items) + "</ul>"
+
+
+def cards():
+    """A card per forward-looking claim: the German quote and translation (the claims module's quote),
+    what happened, the status and why, the sources."""
+    table = model.outcome_table().sort_values("claim")
+    event_table = model.events().set_index("id")
+    parts = []
+    for row in table.itertuples():
+        happened = "".join(f"<li>{escape(event_table.loc[e, 'date'].isoformat())}: "
+                           f"{escape(event_table.loc[e, 'what'])} ({escape(e)})</li>" for e in row.event_ids)
+        parts.append(
+            f'<section class="outcome-card" id="outcome-{escape(row.claim)}">'
+            f"<h4>{escape(row.claim)}: {escape(row.status_label)}</h4>"
+            + claims.quote([row.claim]).data
+            + f"<p><strong>What happened</strong></p><ul>{happened or '<li>No event found.</li>'}</ul>"
+            f"<p><strong>Status: {escape(row.status_label)}</strong> ({escape(row.outlook_label)}; "
+            f"last evidence {escape(str(row.last_evidence or 'none'))}). {escape(row.reasoning)}</p>"
+            f"<details><summary>Sources</summary>{_source_links(row.sources)}</details>"
+            "</section>"
+        )
+    return show("".join(parts))
+
+
+def preconditions_html():
+    """The article's preconditions, each with what the record shows now."""
+    rows = model.preconditions_revisited()
+    body = "".join(
+        f"<tr><td>{escape(r.precondition)}</td><td>{claims.link(r.claim)} (also in "
+        f"{', '.join(claims.link(c.strip()) for c in r.also_in.split(','))})</td>"
+        f"<td>{escape(r.status_label)}</td><td>{escape(r.reasoning)}</td><td>{escape(str(r.last_evidence))}</td></tr>"
+        for r in rows.itertuples())
+    return show('<table class="outcome-preconditions"><thead><tr><th>Precondition</th><th>Claim</th>'
+                "<th>Status now</th><th>What the record shows</th><th>Last evidence</th></tr></thead>"
+                f"<tbody>{body}</tbody></table>")

@@ -1,0 +1,234 @@
+"""Outcomes: every fault in the outcome record names its file, row and field; the status rules hold for
+the committed data; the charts, cards and live panel show what the data says."""
+import json
+import re
+
+import pytest
+import vl_convert
+
+from article_analysis import findings
+from article_analysis.core import tables, theme
+from article_analysis.outcomes import charts as outcome_charts
+from article_analysis.outcomes import model, panel
+from test_stances import edit
+from test_tables import rewrite
+
+
+def outcome_error(package, loader=model.load) -> str:
+    tables.clear_cache()
+    with pytest.raises(tables.DataError) as caught:
+        loader(package)
+    return str(caught.value)
+
+
+# --- the data as committed ----------------------------------------------------------------------------
+
+def test_every_forward_looking_claim_has_an_outcome_and_only_those():
+    forward = set(model.forward_looking_types())
+    claim_table = tables.load("claims")
+    expected = set(claim_table.loc[claim_table["claim_type"].isin(forward), "id"])
+    assert set(model.load()["claim"]) == expected
+    assert len(expected) == 20
+    assert forward == {"commitment", "intention", "condition", "demand", "proposal", "rejection"}
+
+
+def test_the_issue_s_claims_are_all_tracked():
+    tracked = set(model.load()["claim"])
+    # guarantees and their preconditions, the air-defence pledge and its aim, the readiness to expand,
+    # the summit, sanctions, the war machine, the reassurance force, German preconditions, the refusals,
+    # the P5 offer
+    assert {"C002", "C004", "C007", "C008", "C009", "C011", "C013", "C014", "C017", "C018", "C033", "C034",
+            "C035", "C036", "C037", "C038", "C040", "C041"} <= tracked
+
+
+def test_every_status_but_no_evidence_rests_on_dated_sourced_events():
+    table = model.load()
+    event_table = model.events().set_index("id")
+    for row in table.itertuples():
+        if row.status != model.NO_EVIDENCE:
+            assert row.event_ids, row.claim
+        for event in row.event_ids:
+            assert event_table.loc[event, "source_ids"], event
+            assert model.article_date() <= event_table.loc[event, "date"] <= model.searched_on()
+
+
+def test_status_counts_quoted_in_the_chapter_and_on_the_landing_page():
+    assert model.headline() == {"claims": 20, "fulfilled": 7, "partly_fulfilled": 3, "in_progress": 3,
+                                "pending": 1, "stalled": 1, "not_fulfilled": 4, "overtaken_by_events": 1,
+                                "no_evidence_found": 0}
+    finding = findings.from_the_outcomes()[0]
+    assert "**20 forward-looking claims**, 7 were fulfilled" in finding
+    assert "chapters/07_outcomes.html" in finding
+
+
+def test_every_status_is_a_term_of_the_vocabulary_with_a_definition():
+    vocabulary = tables.load("vocabulary")
+    terms = set(vocabulary.loc[vocabulary["vocabulary"] == "outcome_status", "term"])
+    assert terms == set(model.STATUSES)
+    outlooks = set(vocabulary.loc[vocabulary["vocabulary"] == "outlook", "term"])
+    assert set(model.load()["outlook"]) <= outlooks
+
+
+def test_the_preconditions_revisited_show_the_record_not_the_article():
+    table = model.preconditions_revisited().set_index("claim")
+    assert table.loc["C034", "status"] == "not_fulfilled"      # no ceasefire
+    assert table.loc["C035", "status"] == "partly_fulfilled"   # US role in monitoring, no signature
+    assert table.loc["C036", "status"] == "pending"            # nothing put to the Bundestag yet
+
+
+def test_stance_shifts_compare_with_the_article_s_stance():
+    shifts = model.stance_shifts().set_index(["actor", "question"])
+    german = shifts.loc[("german_government", "reassurance_force")]
+    assert (german["stance_then"], german["stance"], german["changed"]) == (
+        "undecided_or_open", "supports_on_conditions", True)
+    assert not shifts.loc[("russia", "reassurance_force"), "changed"]
+    assert int(shifts["changed"].sum()) == 3
+
+
+def test_sources_of_the_outcomes_are_in_their_id_range_and_copies_say_so():
+    sources = tables.load("sources").set_index("id")
+    cited = {s for ids in model.events()["source_ids"] for s in ids}
+    new = {s for s in cited if int(s[1:]) >= 150}
+    assert new and all(150 <= int(s[1:]) <= 299 for s in new)
+    for source in cited:
+        if not sources.loc[source, "url"]:
+            assert sources.loc[source, "via_url"], source
+            assert re.search(r"COPY|copy|translation|not found", sources.loc[source, "note"]), source
+
+
+# --- each fault, injected alone, and its message ------------------------------------------------------
+
+def test_a_status_without_events_is_refused(data_copy):
+    edit(data_copy.parent / "outcomes.csv", {"claim": "C002"}, event_ids="", last_evidence="")
+    message = outcome_error(data_copy)
+    assert re.search(r"outcomes\.csv, row C002 \(line 2\), field 'event_ids': status 'in_progress' rests "
+                     r"on no dated, sourced event", message)
+
+
+def test_no_evidence_found_needs_no_event(data_copy):
+    edit(data_copy.parent / "outcomes.csv", {"claim": "C002"}, status="no_evidence_found", event_ids="",
+         last_evidence="")
+    tables.clear_cache()
+    assert model.load(data_copy).set_index("claim").loc["C002", "status"] == "no_evidence_found"
+
+
+def test_an_event_before_the_article_is_refused(data_copy):
+    edit(data_copy.parent / "external" / "events.csv", {"id": "E001"}, date="2025-09-03")
+    message = outcome_error(data_copy, model.events)
+    assert re.search(r"events\.csv, row E001 \(line 2\), field 'date': 2025-09-03 is before the article "
+                     r"\(2025-09-04\)", message)
+
+
+def test_an_event_after_the_search_date_is_refused(data_copy):
+    edit(data_copy.parent / "external" / "events.csv", {"id": "E022"}, date="2026-12-01")
+    message = outcome_error(data_copy)
+    assert re.search(r"events\.csv, row E022 \(line 23\), field 'date': 2026-12-01 is after the search "
+                     r"date \(2026-11-30\)", message)
+
+
+def test_an_event_without_a_source_is_refused(data_copy):
+    edit(data_copy.parent / "external" / "events.csv", {"id": "E005"}, source_ids="")
+    message = outcome_error(data_copy)
+    assert re.search(r"events\.csv, row E005 \(line 6\), field 'source_ids': missing required value", message)
+
+
+def test_an_undated_event_is_refused(data_copy):
+    edit(data_copy.parent / "external" / "events.csv", {"id": "E005"}, date="")
+    message = outcome_error(data_copy)
+    assert re.search(r"events\.csv, row E005 \(line 6\), field 'date': missing required value", message)
+
+
+def test_an_unknown_event_is_refused(data_copy):
+    edit(data_copy.parent / "outcomes.csv", {"claim": "C014"}, event_ids="E004;E999")
+    message = outcome_error(data_copy)
+    assert re.search(r"outcomes\.csv, row C014 \(line 10\), field 'event_ids': unknown id 'E999'", message)
+
+
+def test_a_wrong_last_evidence_date_is_refused(data_copy):
+    edit(data_copy.parent / "outcomes.csv", {"claim": "C014"}, last_evidence="2026-01-01")
+    message = outcome_error(data_copy)
+    assert re.search(r"outcomes\.csv, row C014 \(line 10\), field 'last_evidence': 2026-01-01 is not the date "
+                     r"of the latest event cited: expected 2026-02-02", message)
+
+
+def test_a_status_off_the_scale_is_refused(data_copy):
+    edit(data_copy.parent / "outcomes.csv", {"claim": "C014"}, status="broken")
+    message = outcome_error(data_copy)
+    assert re.search(r"outcomes\.csv, row C014 \(line 10\), field 'status': 'broken' is not in the vocabulary",
+                     message)
+
+
+def test_a_forward_looking_claim_without_an_outcome_is_refused(data_copy):
+    rewrite(data_copy.parent / "outcomes.csv", lambda rows: rows.remove(next(r for r in rows if r[0] == "C041")))
+    message = outcome_error(data_copy)
+    assert re.search(r"claims\.csv, row C041 \(line 42\), field 'claim_type': 'proposal' is forward-looking "
+                     r"\(vocabulary 'forward_looking'\), but the claim has no row in .*outcomes\.csv", message)
+
+
+def test_an_outcome_for_a_claim_that_does_not_look_forward_is_refused(data_copy):
+    rewrite(data_copy.parent / "outcomes.csv", lambda rows: rows.append(["C042", *rows[-1][1:]]))
+    message = outcome_error(data_copy)
+    assert re.search(r"outcomes\.csv, row C042 \(line 22\), field 'claim': the claim's type 'statement_of_fact' "
+                     r"is not forward-looking", message)
+
+
+def test_a_missing_search_date_is_refused(data_copy):
+    descriptor = json.loads(data_copy.read_text(encoding="utf-8"))
+    next(r for r in descriptor["resources"] if r["name"] == "events").pop("x-searchedOn")
+    data_copy.write_text(json.dumps(descriptor), encoding="utf-8")
+    message = outcome_error(data_copy, model.events)
+    assert "resource 'events' needs 'x-searchedOn' as YYYY-MM-DD, got None" in message
+
+
+def test_a_conditional_later_stance_without_conditions_is_refused(data_copy):
+    edit(data_copy.parent / "stances_later.csv", {"actor": "france", "question": "reassurance_force"},
+         conditions="")
+    message = outcome_error(data_copy, model.stances_later)
+    assert re.search(r"stances_later\.csv, row france/reassurance_force \(line 5\), field 'conditions': stance "
+                     r"'supports_on_conditions' needs its conditions", message)
+
+
+# --- charts, cards, panel ----------------------------------------------------------------------------
+
+@pytest.mark.parametrize("build", [outcome_charts.timeline_chart, outcome_charts.status_chart,
+                                   outcome_charts.shifts_chart])
+def test_charts_state_their_finding_and_render(build):
+    theme.enable()
+    chart = build()
+    spec = chart.to_dict()
+    assert spec["title"]["text"] and spec["description"]
+    assert "searched in stored copies up to 2026-11-30" in spec["title"]["subtitle"][-1]
+    assert vl_convert.vegalite_to_svg(chart.to_json()).startswith("<svg")
+
+
+def test_timeline_filters_are_named_parameters_bound_to_drop_downs():
+    spec = outcome_charts.timeline_chart().to_dict()
+    params = {p["name"]: p for p in spec["params"]}
+    assert set(params) == {"outcome_theme", "outcome_actor"}
+    assert all(p["bind"]["input"] == "select" for p in params.values())
+    assert "russia" in params["outcome_actor"]["bind"]["options"]
+
+
+def test_status_chart_links_every_claim_to_chapter_2():
+    spec = outcome_charts.status_chart().to_dict()
+    rows = next(iter(spec["datasets"].values()))
+    assert len(rows) == 20
+    assert all(row["href"] == f"02_claims.html#{row['claim']}" for row in rows)
+
+
+def test_cards_quote_the_german_and_cite_the_sources():
+    html = outcome_charts.cards().data
+    assert html.count('class="outcome-card"') == 20
+    assert 'lang="de"' in html and "Nichtangreifbarkeit" in html
+    assert "S150" in html and "copy: original address not found" in html
+
+
+def test_panel_filters_by_theme_and_actor():
+    explorer = panel.explorer()
+    assert len(explorer.table) == 22
+    explorer.actor.value = "russia"
+    assert set(explorer.table["id"]) == {"E015", "E017", "E019", "E020"}
+    explorer.theme.value = "summit"
+    assert list(explorer.table["id"]) == ["E019"]
+    with pytest.raises(ValueError, match="unknown theme 'war'"):
+        panel.select(explorer.data, theme="war")
