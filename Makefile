@@ -11,6 +11,12 @@ BOOK := _build/html/index.html
 # then re-renders only the pages whose notebook changed.
 BOOK_INPUTS := $(shell find chapters data article_analysis -type f ! -path '*/__pycache__/*' \
                  ! -path '*/.ipynb_checkpoints/*' 2>/dev/null) _config.yml _toc.yml intro.ipynb
+# Browser libraries the book serves (vega, vega-embed) and the HTML checker (vnu-jar), pinned in
+# package-lock.json; Lighthouse, a dev dependency, is installed only by `make lighthouse`.
+# --ignore-scripts: vnu-jar's install script would fetch a Java runtime; Debian's is used instead.
+NODE_INSTALLED := node_modules/.installed
+NPM_CI := npm ci --no-audit --no-fund --ignore-scripts
+PDF := _build/html/book.pdf
 # What turns a notebook into a page: when it changes, every page is rendered again from clean.
 RENDERER := $(shell find article_analysis/book -type f ! -path '*/__pycache__/*' 2>/dev/null) _config.yml _toc.yml
 RENDERED_WITH := _build/renderer.stamp
@@ -22,12 +28,14 @@ NOTEBOOKS := intro.ipynb $(sort $(wildcard chapters/*.ipynb))
 # inputs cannot pass; locally, `make book` brings them up to date (commit the result).
 CHECK_ONLY := $(if $(filter true,$(CI)),--check)
 
-.PHONY: book test notebooks lab serve benchmark lock binder-lock clean
+.PHONY: book pdf test notebooks lab serve benchmark lighthouse lock binder-lock clean
 
 book: $(BOOK)
 
+pdf: $(PDF)
+
 # One pytest run on every core; --dist loadfile keeps each notebook's cells on one worker, in order.
-test: $(BOOK)
+test: $(BOOK) $(PDF)
 	$(BIN)/pytest -n $(JOBS) --dist loadfile $(NBVAL) tests intro.ipynb chapters
 
 $(INSTALLED): requirements.txt pyproject.toml
@@ -36,10 +44,14 @@ $(INSTALLED): requirements.txt pyproject.toml
 	$(BIN)/python -m pip install --quiet -r requirements.txt
 	touch $@
 
+$(NODE_INSTALLED): package.json package-lock.json
+	$(NPM_CI) --omit=dev
+	touch $@
+
 # Executes the stale notebooks (a cell that raises or writes to stderr fails), then renders with
 # `jupyter-book build -W -n --keep-going`: every warning (stderr in an output, a broken reference) is an
 # error, all reported before failing. A failed render removes _build (article_analysis/book/build.py).
-$(BOOK): $(INSTALLED) $(RENDERED_WITH) $(BOOK_INPUTS)
+$(BOOK): $(INSTALLED) $(RENDERED_WITH) $(BOOK_INPUTS) package-lock.json | $(NODE_INSTALLED)
 	$(BIN)/python -m article_analysis.book.build $(CHECK_ONLY) $(NOTEBOOKS)
 	touch $@
 
@@ -47,6 +59,10 @@ $(RENDERED_WITH): $(INSTALLED) $(RENDERER)
 	rm -rf _build
 	mkdir -p _build
 	touch $@
+
+# One PDF of the whole book, printed by the system Chromium from the built pages.
+$(PDF): $(BOOK)
+	$(BIN)/python -m article_analysis.book.pdf _build/html $@
 
 # Re-execute every notebook in place, in parallel, without timestamps in their metadata;
 # `make notebooks STALE_ONLY=1` re-executes only those whose inputs changed.
@@ -62,6 +78,12 @@ serve: $(BOOK)
 benchmark: $(INSTALLED)
 	$(BIN)/python benchmarks/build.py
 	$(BIN)/python benchmarks/power.py
+
+# Lighthouse on every page, mobile and desktop, with the book served compressed (not part of `make test`:
+# scores are timings). Installs the dev dependencies too, then marks the tools installed.
+lighthouse: $(BOOK)
+	$(NPM_CI) && touch $(NODE_INSTALLED)
+	$(BIN)/python benchmarks/lighthouse.py
 
 # Recompile the full lock from requirements.in in a throwaway environment.
 lock:
@@ -81,4 +103,4 @@ binder-lock:
 	mv binder/requirements.lock.tmp binder/requirements.txt
 
 clean:
-	rm -rf _build $(VENV)
+	rm -rf _build $(VENV) node_modules

@@ -30,15 +30,18 @@ def book_pages(build: Path) -> list[str]:
 class PageVisit:
     """Loads one page with outside requests blocked, recording what was blocked and logged."""
 
-    def __init__(self, browser, url: str, viewport: dict | None = None, init_script: str | None = None):
+    def __init__(self, browser, url: str, viewport: dict | None = None, init_script: str | None = None,
+                 on_response=None):
         """``viewport`` sets the window size (Playwright's default otherwise); ``init_script`` runs
-        in the page before its own scripts."""
+        in the page before its own scripts; ``on_response`` sees every response."""
         self.blocked: list[str] = []
         self.errors: list[str] = []
         self.context = browser.new_context(accept_downloads=True, **({"viewport": viewport} if viewport else {}))
         if init_script:
             self.context.add_init_script(init_script)
         self.page = self.context.new_page()
+        if on_response is not None:
+            self.page.on("response", on_response)
         self.page.route("**/*", self._route)
         self.page.on("console", self._console)
         self.page.on("pageerror", lambda error: self.errors.append(f"page error: {error}"))
@@ -66,12 +69,16 @@ class PageVisit:
             self.errors.append(f"failed local request: {request.url} ({request.failure})")
 
     def wait_for_charts(self, timeout_ms: int = 30_000) -> int:
-        """Wait until every chart container has rendered or failed; returns how many there are."""
-        count = self.page.locator("figure.vega-chart").count()
-        if count:
+        """Bring every chart container to the screen, as a reader scrolling down would (a chart is
+        drawn when it nears the screen), and wait until each has rendered or failed; returns how
+        many there are."""
+        figures = self.page.locator("figure.vega-chart")
+        count = figures.count()
+        for index in range(count):
+            figures.nth(index).scroll_into_view_if_needed()
             self.page.wait_for_function(
-                "() => [...document.querySelectorAll('figure.vega-chart')].every(f => f.dataset.rendered)",
-                timeout=timeout_ms)
+                "index => document.querySelectorAll('figure.vega-chart')[index].dataset.rendered",
+                arg=index, timeout=timeout_ms)
         return count
 
     def close(self):

@@ -5,9 +5,10 @@ which JupyterLab renders by itself. For the HTML book two pieces take over:
 
 - :class:`VegaLiteRenderer`, a MyST-NB mime-render plugin (registered in ``pyproject.toml``), turns
   each spec into a chart container holding the spec as inert JSON;
-- :func:`setup`, a Sphinx extension, writes vega, vega-lite and vega-embed into the book's own
-  ``_static`` folder (from the pinned ``vl-convert-python`` package) together with
-  ``_static/vega-charts.js``, which draws every container and offers the chart's data as CSV.
+- :func:`setup`, a Sphinx extension, writes Vega, Vega-Lite and vega-embed into the book's own
+  ``_static`` folder (:mod:`.assets`) together with ``_static/vega-charts.js``, which draws each
+  container as it nears the screen and offers the chart's data as CSV. Only pages with a chart load
+  them.
 
 Nothing is loaded from a CDN, so the charts render offline and the browser test can block every
 request that leaves localhost.
@@ -19,6 +20,8 @@ import json
 from pathlib import Path
 
 from docutils import nodes
+
+from . import assets, pages
 
 VEGALITE_MIME = "application/vnd.vegalite.v5+json"
 BUNDLE_FILE = "vega-bundle.js"
@@ -111,35 +114,20 @@ class DataFrameRenderer:
         return [nodes.raw(text=labelled_table_headers(data.string), format="html", classes=["output", "text_html"])]
 
 
-def _write_bundle(path: Path) -> None:
-    """Write vega, vega-lite and vega-embed as one script, unless the same versions are there already.
-
-    Bundling takes seconds; the first line records what was bundled, so an unchanged rebuild skips it.
-    """
-    from importlib.metadata import version
-
-    import vl_convert
-
-    header = f"/* vega-embed, vega-lite {vega_lite_version()}, vega: vl-convert-python {version('vl-convert-python')} */\n"
-    if path.exists():
-        with path.open(encoding="utf-8") as existing:
-            if existing.readline() == header:
-                return
-    bundle = vl_convert.javascript_bundle(vl_version=vega_lite_version())
-    # The bundle declares top-level constants (such as `_`) that would collide with Sphinx's own
-    # globals in a classic script; a function scope keeps them private. It publishes vegaEmbed,
-    # vega and vegaLite on `window` itself.
-    path.write_text(f"{header}(function () {{\n{bundle}\n}})();\n", encoding="utf-8")
-
-
 def _write_assets(app, exception):
     if exception is not None or app.builder.format != "html":
         return
     static = Path(app.outdir) / "_static"
     static.mkdir(parents=True, exist_ok=True)
-    _write_bundle(static / BUNDLE_FILE)
+    assets.write_chart_bundle(static / BUNDLE_FILE, vega_lite_version())
     for name in (CHARTS_SCRIPT, CHARTS_STYLE, FILTER_SCRIPT):
         (static / name).write_text((STATIC / name).read_text(encoding="utf-8"), encoding="utf-8")
+    # Icons named by a page or by one of the theme's scripts (which may add icons at run time).
+    theme_scripts = [path for path in (static / "scripts").glob("*.js") if path.name != Path(pages.ICON_SCRIPT).name]
+    named = assets.icons_named([path.read_text(encoding="utf-8") for path in Path(app.outdir).rglob("*.html")] +
+                               [path.read_text(encoding="utf-8") for path in theme_scripts])
+    assets.subset_icon_css(static, named)
+    assets.subset_icon_font(static)
 
 
 def _launch_buttons_need_the_repository(app, config):
@@ -156,13 +144,24 @@ def _sidebar_in_landmarks(app, config):
         config.html_sidebars = {"**": SIDEBAR}
 
 
+def _add_page_scripts(app, pagename, templatename, context, doctree):
+    """Each page loads the chart script and the table filter only if it has a chart or a filterable
+    table. (Called during ``html-page-context``, ``add_js_file`` adds to this page alone.)"""
+    body = context.get("body", "")
+    if 'class="vega-chart"' in body:
+        # vega-charts.js fetches the chart libraries (BUNDLE_FILE) itself, when the first chart nears the screen.
+        app.add_js_file(CHARTS_SCRIPT, loading_method="defer")
+    if 'class="filterable"' in body:
+        app.add_js_file(FILTER_SCRIPT, loading_method="defer")
+
+
 def setup(app):
-    """Sphinx extension: serve the vega libraries and the chart script from the book itself."""
-    app.add_js_file(BUNDLE_FILE, loading_method="defer")
-    app.add_js_file(CHARTS_SCRIPT, loading_method="defer")
-    app.add_js_file(FILTER_SCRIPT, loading_method="defer")
+    """Sphinx extension: serve the chart libraries and scripts from the book itself, to the pages
+    that use them, and keep every page light and valid (:mod:`.pages`)."""
     app.add_css_file(CHARTS_STYLE)
+    app.connect("html-page-context", _add_page_scripts)
     app.connect("config-inited", _sidebar_in_landmarks)
     app.connect("build-finished", _write_assets)
     app.connect("config-inited", _launch_buttons_need_the_repository)
+    pages.setup(app)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

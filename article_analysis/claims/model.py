@@ -146,7 +146,7 @@ def marked_article():
         spans = [{"start": r.start, "end": r.end, "id": r.id, "title": _hover_text(r), "kind": r.attribution}
                  for r in inside.itertuples()]
         parts.append(f'<section class="marked-block" id="block-{block.block}">'
-                     f"<h4>Block {block.block} ({esc(block.kind)})</h4>"
+                     f"<h3>Block {block.block} ({esc(block.kind)})</h3>"
                      f'<p lang="de" class="marked-text">{marked_text(text, block.start, block.end, spans)}</p>')
         for row in inside.itertuples():
             relayed = (f"<dt>Reported by</dt><dd>{esc(row.reported_by_name)}</dd>"

@@ -6,6 +6,7 @@ All of that text comes from CSV files, so it is treated as text, never as markup
 """
 from __future__ import annotations
 
+import json
 from fractions import Fraction
 from html import escape
 
@@ -17,7 +18,7 @@ def bilingual(label: str, german: str, english: str, *, anchor: str | None = Non
     anchor_attr = f' id="{escape(anchor)}"' if anchor else ""
     return (
         f'<section class="bilingual-block"{anchor_attr}>'
-        f"<h4>{escape(label)}</h4>"
+        f"<h3>{escape(label)}</h3>"
         '<div class="bilingual">'
         f'<blockquote lang="de"><p>{escape(german)}</p></blockquote>'
         f'<blockquote lang="en"><p>{escape(english)}</p></blockquote>'
@@ -98,7 +99,8 @@ def filterable_table(columns: list[tuple[str, str]], rows: list[dict], filters: 
     body = []
     for row in rows:
         data = "".join(
-            f' data-{escape(key)}="{escape(chr(31).join(row[f"filter_{key}"]))}"' for key, _ in filters)
+            f' data-{escape(key)}="{escape(json.dumps(list(row[f"filter_{key}"]), ensure_ascii=False))}"'
+            for key, _ in filters)
         anchor = f' id="{escape(row[row_id])}"' if row_id else ""
         cells = "".join(f"<td>{escape(str(row[key]))}</td>" for key, _ in columns)
         body.append(f"<tr{anchor}{data}>{cells}</tr>")

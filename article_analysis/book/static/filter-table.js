@@ -1,9 +1,8 @@
 // Filters the tables written by article_analysis.render.filterable_table, in the browser, no kernel.
-// Each row carries its values per filter in data-<key> (separated by U+001F); a row is shown when,
-// for every filter set, one of its values equals the selected one.
+// Each row carries its values per filter in data-<key> (a JSON list); a row is shown when, for every
+// filter set, one of its values equals the selected one.
 (function () {
   "use strict";
-  const SEPARATOR = "\u001f";
   document.querySelectorAll("div.filterable").forEach((container) => {
     const selects = [...container.querySelectorAll("select[data-filter]")];
     const rows = [...container.querySelectorAll("tbody tr")];
@@ -13,7 +12,7 @@
       rows.forEach((row) => {
         const visible = selects.every((select) => {
           if (!select.value) return true;
-          return (row.dataset[select.dataset.filter] || "").split(SEPARATOR).includes(select.value);
+          return JSON.parse(row.dataset[select.dataset.filter] || "[]").includes(select.value);
         });
         row.hidden = !visible;
         if (visible) shown += 1;

@@ -1,7 +1,11 @@
 // Draws every chart container written by article_analysis.book and offers each chart's data as CSV.
-// Loaded with `defer` after vega-bundle.js, so the DOM and window.vegaEmbed are both ready.
+// Loaded with `defer` on pages with charts only. A chart is drawn when it comes near the screen, not
+// all at load, and the chart libraries (vega-bundle.js: Vega, Vega-Lite, vega-embed, 0.8 MB) are
+// fetched when the first chart does: parsing them and drawing a chapter's charts at load blocked a
+// phone's main thread for seconds.
 (function () {
   "use strict";
+  const LIBRARIES = new URL("vega-bundle.js", document.currentScript.src).href;
 
   function csvCell(value) {
     if (value === null || value === undefined) return "";
@@ -420,11 +424,41 @@
   }
 
   const figures = [...document.querySelectorAll("figure.vega-chart")];
-  figures.forEach((figure, index) => {
+  figures.forEach((figure) => {
     const spec = JSON.parse(figure.querySelector("script.vega-chart-spec").textContent);
-    redraw(figure, index);
     figure.appendChild(downloadLinks(spec));
   });
+
+  // ---- Loading: the libraries once, on first need; each chart once, when it is within half a
+  // screen of the viewport; every chart not yet drawn before the page is printed. ----
+  let libraries = null;
+  function loadLibraries() {
+    libraries = libraries || new Promise((resolve, reject) => {
+      const script = document.createElement("script");
+      script.src = LIBRARIES;
+      script.onload = resolve;
+      script.onerror = () => reject(new Error(`${LIBRARIES} did not load`));
+      document.head.appendChild(script);
+    });
+    return libraries;
+  }
+
+  const waiting = new Set(figures);
+  function drawOnce(figure) {
+    if (!waiting.delete(figure)) return;
+    loadLibraries().then(() => redraw(figure, figures.indexOf(figure)), (error) => {
+      figure.dataset.rendered = "error";
+      console.error("Chart failed to render:", error);
+    });
+  }
+  const nearScreen = new IntersectionObserver((entries) => entries.forEach((entry) => {
+    if (entry.isIntersecting) {
+      nearScreen.unobserve(entry.target);
+      drawOnce(entry.target);
+    }
+  }), { rootMargin: "50% 0px" });
+  waiting.forEach((figure) => nearScreen.observe(figure));
+  window.addEventListener("beforeprint", () => [...waiting].forEach(drawOnce));
 
   if (figures.length) {
     const resized = new ResizeObserver((entries) => entries.forEach(({ target }) => {

@@ -1,0 +1,99 @@
+"""The book's PDF (`make pdf`): every page of the book in order, every chart drawn, page numbers,
+and none of what only works on a screen."""
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import subprocess
+
+import pytest
+from bs4 import BeautifulSoup
+
+from article_analysis.book import pages as book_pages_module
+from article_analysis.book.pdf import book_order
+from conftest import BUILD
+from pages import book_pages
+
+PDF = BUILD / book_pages_module.BOOK_PDF
+
+
+def normalised(text: str) -> str:
+    return " ".join(text.replace("\u00ad", "").split())
+
+
+@pytest.fixture(scope="module")
+def pdf_pages(built_book) -> list[str]:
+    """The text of each PDF page, whitespace collapsed."""
+    if not PDF.exists():
+        pytest.fail(f"{PDF} is missing: run `make pdf` (make test does)")
+    if shutil.which("pdftotext") is None:
+        pytest.fail("pdftotext is missing: install Debian's poppler-utils (.ci/run does)")
+    text = subprocess.run(["pdftotext", "-enc", "UTF-8", str(PDF), "-"], capture_output=True, text=True,
+                          check=True).stdout
+    return [normalised(page) for page in text.split("\f") if page.strip()]
+
+
+def chart_titles(relative: str) -> list[str]:
+    """The title lines of every chart on a built page, from its compiled spec."""
+    soup = BeautifulSoup((BUILD / relative).read_text(encoding="utf-8"), "html.parser")
+    titles = []
+    for script in soup.select("figure.vega-chart script.vega-chart-spec"):
+        title = json.loads(script.string).get("title", {})
+        text = title.get("text", "") if isinstance(title, dict) else title
+        titles.append(text if isinstance(text, list) else [text])
+    return [" ".join(lines) for lines in titles]
+
+
+def test_title_page_then_contents(pdf_pages):
+    order = book_order(BUILD)
+    book_title = BeautifulSoup((BUILD / order[0].path).read_text(encoding="utf-8"),
+                               "html.parser").title.get_text().split(" \u2014 ", 1)[-1]
+    assert normalised(book_title) in pdf_pages[0]
+    assert pdf_pages[1].startswith("Contents")
+    positions = [pdf_pages[1].find(normalised(page.title)) for page in order]
+    assert -1 not in positions and positions == sorted(positions), "contents list every page, in order"
+
+
+def test_every_page_of_the_book_in_order(pdf_pages):
+    order = book_order(BUILD)
+    assert {page.path for page in order} == set(book_pages(BUILD)) - {"index.html", "genindex.html", "search.html"}
+    body = pdf_pages[2:]
+    starts = []
+    for page in order:
+        found = [number for number, text in enumerate(body) if normalised(page.title) in text]
+        assert found, f"'{page.title}' ({page.path}) is not in the PDF"
+        starts.append(found[0])
+    assert starts == sorted(starts), "pages in the book's order"
+
+
+def test_every_chart_is_drawn(pdf_pages):
+    """A chart's title is text inside its drawn SVG: found in the PDF only if the chart was drawn."""
+    text = " ".join(pdf_pages)
+    titles = [title for page in book_order(BUILD) for title in chart_titles(page.path)]
+    assert len(titles) >= 10
+    missing = [title for title in titles if normalised(title) not in text]
+    assert missing == []
+
+
+def test_page_numbers(pdf_pages):
+    total = len(pdf_pages)
+    assert all(re.search(rf"\b{number} / {total}\b", text) for number, text in enumerate(pdf_pages, start=1))
+
+
+@pytest.mark.parametrize("screen_only", [
+    "Download the data behind this chart",  # CSV links
+    "Skip to main content",  # navigation
+    "panel.explorer(",  # a code input
+    "import ",  # setup code
+])
+def test_no_screen_only_parts(pdf_pages, screen_only):
+    assert not any(screen_only in text for text in pdf_pages)
+
+
+def test_download_menu_links_the_pdf(built_book):
+    for relative in ("intro.html", "chapters/03_air_defence.html"):
+        soup = BeautifulSoup((built_book / relative).read_text(encoding="utf-8"), "html.parser")
+        link = soup.select_one(".dropdown-download-buttons a[href$='book.pdf']")
+        assert link is not None, f"{relative}: no link to the book's PDF in the download menu"
+        assert (built_book / relative).parent.joinpath(link["href"]).resolve() == PDF.resolve()
