@@ -4,7 +4,7 @@ import hashlib
 import pytest
 
 from article_analysis.article import model as article
-from article_analysis.core import tables
+from article_analysis.core import consistency, tables
 from article_analysis.core.paths import ARTICLE_TEXT, ROOT
 
 # SHA-256 of the seed text ../shared/seeds/000_a674afc4ceb6f4c2.txt as given to this project.
@@ -75,9 +75,9 @@ def test_edited_text_is_refused(tmp_path):
     edited = tmp_path / "article.txt"
     edited.write_text(article.text().replace("20 Prozent", "30 Prozent"), encoding="utf-8")
     with pytest.raises(tables.DataError, match=r"article\.txt: checksum [0-9a-f]{64} differs"):
-        article.read_verified(edited, SEED_SHA256)
+        consistency.read_verified(edited, SEED_SHA256)
 
 
 def test_missing_text_is_reported(tmp_path):
     with pytest.raises(tables.DataError, match=r"article\.txt: file not found"):
-        article.read_verified(tmp_path / "article.txt", SEED_SHA256)
+        consistency.read_verified(tmp_path / "article.txt", SEED_SHA256)

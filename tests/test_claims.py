@@ -63,13 +63,13 @@ def test_relayed_claims_name_who_relays_them():
 def test_span_that_does_not_match_the_article(data_copy):
     set_cell(data_copy.parent / "claims.csv", "C008", "start", "750")
     message = claims_error(data_copy)
-    assert re.search(r"data/claims\.csv, row C008, field 'text_de': does not match the article text at "
+    assert re.search(r"data/claims\.csv, row C008 \(line 9\), field 'text_de': does not match the article text at "
                      r"750–831: the article has 'ie Zahl", message)
 
 
 def test_span_outside_its_paragraph(data_copy):
     set_cell(data_copy.parent / "claims.csv", "C008", "paragraph", "1")
-    assert re.search(r"row C008, field 'paragraph': the span 749–831 is not inside block 1",
+    assert re.search(r"row C008 \(line 9\), field 'paragraph': the span 749–831 is not inside block 1",
                      claims_error(data_copy))
 
 
@@ -105,7 +105,7 @@ def test_missing_required_value(data_copy):
 
 def test_speaker_relaying_itself(data_copy):
     set_cell(data_copy.parent / "claims.csv", "C018", "reported_by", "macron")
-    assert re.search(r"row C018, field 'reported_by': equals the speaker", claims_error(data_copy))
+    assert re.search(r"row C018 \(line 19\), field 'reported_by': equals the speaker", claims_error(data_copy))
 
 
 def test_marked_text_escapes_and_nests():
