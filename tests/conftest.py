@@ -8,11 +8,16 @@ import threading
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 from article_analysis.core import tables
 from article_analysis.core.paths import DATA, ROOT
 
 BUILD = ROOT / "_build" / "html"
+
+# Property tests check values, not speed: on a shared CI machine a slow example is no failure.
+settings.register_profile("report", deadline=None)
+settings.load_profile("report")
 
 
 @pytest.fixture

@@ -120,6 +120,12 @@ def test_exact_label(value, label):
     assert guarantors.exact_label(value) == label
 
 
+@pytest.mark.parametrize("value", [Fraction(-1, 3), Fraction(4, 3)])
+def test_exact_label_refuses_what_is_not_a_share(value):
+    with pytest.raises(ValueError, match=rf"value: must be a share from 0 to 1, got {value}"):
+        guarantors.exact_label(value)
+
+
 def test_readable():
     table = pd.DataFrame({"player": ["A"], "shapley_shubik": [Fraction(1, 3)], "can_block_alone": [True]})
     shown = guarantors.readable(table)

@@ -276,9 +276,12 @@ def _who_can_block(game: power.WeightedGame) -> str:
 def exact_label(value: Fraction) -> str:
     """An exact fraction with its percentage for tables: '421/2145 (19.6 %)', '0', '1 (100 %)'.
 
-    The percentage has three significant digits; values below 0.01 % read '< 0.01 %'.
+    The percentage has three significant digits; values below 0.01 % read '< 0.01 %'. Only shares
+    from 0 to 1 are accepted: every index and blocking share is one; anything else raises ValueError.
     """
     value = Fraction(value)
+    if not 0 <= value <= 1:
+        raise ValueError(f"value: must be a share from 0 to 1, got {value}")
     if value == 0:
         return "0"
     percent = float(value) * 100
