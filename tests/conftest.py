@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import functools
 import http.server
+import os
 import shutil
 import threading
 from pathlib import Path
@@ -17,7 +18,9 @@ BUILD = ROOT / "_build" / "html"
 
 # Property tests check values, not speed: on a shared CI machine a slow example is no failure.
 settings.register_profile("report", deadline=None)
-settings.load_profile("report")
+# tools/mutation.py: the same examples for every mutant, and no database for a mutant's failures.
+settings.register_profile("mutation", deadline=None, derandomize=True, database=None)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "report"))
 
 
 @pytest.fixture
