@@ -383,3 +383,18 @@ def test_panel_filters_by_verdict_type_and_speaker():
 def test_panel_rejects_an_unknown_starting_value():
     with pytest.raises(ValueError, match=r"verdict must be one of 'All', 'Accurate', .*, got 'True'"):
         VerdictPanel(verdict="True")
+
+
+@pytest.mark.parametrize(("rank", "word"), [
+    (1, "first"), (2, "second"), (3, "third"), (10, "tenth"), (11, "11th"), (12, "12th"), (13, "13th"),
+    (14, "14th"), (21, "21st"), (22, "22nd"), (23, "23rd"), (24, "24th"), (101, "101st"), (111, "111th"),
+    (112, "112th"), (113, "113th"), (122, "122nd"),
+])
+def test_ordinal(rank, word):
+    assert factcheck.ordinal(rank) == word
+
+
+@pytest.mark.parametrize("rank", [0, -1, 1.0, True, "2"])
+def test_ordinal_refuses_what_is_not_a_rank(rank):
+    with pytest.raises(ValueError, match=r"rank must be a whole number from 1"):
+        factcheck.ordinal(rank)
