@@ -4,6 +4,7 @@ import json
 from pathlib import Path
 
 import pytest
+import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 NOTEBOOKS = [ROOT / "intro.ipynb", *sorted((ROOT / "chapters").glob("*.ipynb"))]
@@ -14,8 +15,12 @@ def code_cells(path):
     return [cell for cell in notebook["cells"] if cell["cell_type"] == "code" and "".join(cell["source"]).strip()]
 
 
-def test_there_are_chapters():
-    assert NOTEBOOKS
+def test_the_table_of_contents_lists_exactly_the_notebooks():
+    toc = yaml.safe_load((ROOT / "_toc.yml").read_text(encoding="utf-8"))
+    listed = [toc["root"]] + [entry["file"] for entry in toc["chapters"]]
+    on_disk = [str(path.relative_to(ROOT).with_suffix("")) for path in NOTEBOOKS]
+    assert sorted(listed) == sorted(on_disk)
+    assert len(on_disk) > 1, "chapters beside the landing page"
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
