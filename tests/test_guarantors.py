@@ -136,13 +136,13 @@ def test_readable():
 
 def test_show_escapes_and_is_stable():
     table = pd.DataFrame({"design": ["<script>alert(1)</script>"], "share": [Fraction(1, 2)]})
-    html = guarantors.show(table, "demo").to_html()
+    html = guarantors.show(table, "demo").data
     assert "<script>" not in html and "&lt;script&gt;alert(1)&lt;/script&gt;" in html
     assert 'id="T_demo"' in html and 'class="dataframe"' in html and "1/2 (50 %)" in html
     assert "row_heading" not in html  # no index column
     assert "white-space: nowrap" in html and "#T_demo_row0_col1" in html  # the fraction column only
     assert "#T_demo_row0_col0" not in html
-    assert html == guarantors.show(table, "demo").to_html()
+    assert html == guarantors.show(table, "demo").data
 
 
 def test_show_needs_a_plain_name():
