@@ -14,7 +14,7 @@ NBVAL := --nbval --nbval-current-env --nbval-sanitize-with tests/nbval_sanitize.
 
 NOTEBOOKS := intro.ipynb $(sort $(wildcard chapters/*.ipynb))
 
-.PHONY: book test notebooks lab serve benchmark lock clean
+.PHONY: book test notebooks lab serve benchmark mutation lock clean
 
 book: $(BOOK)
 
@@ -33,10 +33,11 @@ $(BOOK): $(INSTALLED) $(BOOK_INPUTS)
 	rm -rf _build
 	$(BIN)/jupyter-book build . --all -W -n --keep-going
 
-# Re-execute the committed notebooks in place, top to bottom, without timestamps in their metadata.
+# Re-execute the committed notebooks in place, top to bottom, without timestamps in their metadata and
+# without widget state (no page reads it; a live notebook rebuilds its panels when run).
 notebooks: $(INSTALLED)
 	for notebook in $(NOTEBOOKS); do \
-	  $(BIN)/jupyter nbconvert --to notebook --execute --inplace \
+	  $(BIN)/jupyter nbconvert --to notebook --execute --inplace --ExecutePreprocessor.store_widget_state=False \
 	    --ExecutePreprocessor.record_timing=False --ExecutePreprocessor.timeout=600 $$notebook || exit 1; \
 	done
 
@@ -49,6 +50,10 @@ serve: $(BOOK)
 benchmark: $(INSTALLED)
 	$(BIN)/python benchmarks/build.py
 	$(BIN)/python benchmarks/power.py
+
+# Mutation score of each analysis module against its own unit tests (slow: not part of `make test`).
+mutation: $(INSTALLED)
+	$(BIN)/python tools/mutation.py --show
 
 # Recompile the full lock from requirements.in in a throwaway environment.
 lock:

@@ -197,6 +197,14 @@ def test_verdict_counts_cover_every_checkable_claim(by):
     assert counts["claims"].sum() == 28
     ids = [i for row in counts["claim_ids"] for i in row.split(", ")]
     assert sorted(ids) == sorted(factcheck.load()["claim"])
+    # Largest group first, groups alphabetically on a tie, verdicts best first within a group.
+    assert counts.index.tolist() == list(range(len(counts)))
+    order = list(zip(-counts["group_total"], counts["group"], counts["verdict_rank"]))
+    assert order == sorted(order)
+    assert counts["group_total"].iloc[0] > counts["group_total"].iloc[-1]
+    for row in counts.itertuples():
+        assert row.verdict_rank == factcheck.VERDICT_ORDER.index(row.verdict)
+        assert row.claim_ids.split(", ") == sorted(row.claim_ids.split(", ")), "claims in file order"
 
 
 def test_verdict_counts_rejects_an_unknown_grouping():

@@ -1,6 +1,7 @@
 """Notebooks are committed executed, top to bottom, with no errors: strict nbval then has outputs
 to compare, and the book shows what the code computes."""
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -42,3 +43,18 @@ def test_no_errors_or_stderr_in_outputs(path):
 def test_no_wall_clock_timestamps_are_committed(path):
     for cell in code_cells(path):
         assert "execution" not in cell["metadata"], f"{path.name}: run `make notebooks` (no timing metadata)"
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_outputs_are_the_same_on_every_run(path):
+    """What would differ between two runs of `make notebooks`: widget state (no page reads it), random
+    widget model ids, memory addresses in plain-text reprs."""
+    notebook = json.loads(path.read_text(encoding="utf-8"))
+    assert "widgets" not in notebook["metadata"], f"{path.name}: run `make notebooks` (no widget state)"
+    for cell in code_cells(path):
+        for output in cell.get("outputs", []):
+            data = output.get("data", {})
+            view = data.get("application/vnd.jupyter.widget-view+json")
+            if view:
+                assert re.fullmatch(r"panel-\d{4,}", view["model_id"]), f"{path.name} {cell['id']}: random model id"
+            assert not re.search(r" at 0x[0-9a-f]+>", json.dumps(output)), f"{path.name} {cell['id']}: address"
