@@ -15,8 +15,8 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import re
 import math
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -134,7 +134,7 @@ class Loaded:
         return row_error(self.where, _row_label(raw, self.key_fields, line), field, message)
 
     def other(self, name: str) -> pd.DataFrame:
-        """Another table of the same package, itself checked (tables that check each other must not)."""
+        """Another table of the same package, after its own checks (which must not lead back here)."""
         return _load_cached(name, self.package)
 
     def file_of(self, name: str) -> str:
