@@ -170,6 +170,23 @@ def test_sourcing_profile_adds_up():
     assert profile["attribution"].tolist() == claims.ATTRIBUTION_ORDER
     assert profile.index.tolist() == list(range(len(profile)))
     assert profile["claims_share"].tolist() == [round(n / len(claims.load()), 3) for n in profile["claims"]]
+    assert profile["words_share"].tolist() == [round(n / profile["words"].sum(), 3) for n in profile["words"]]
+
+
+@pytest.mark.parametrize("column", ["speaker_name", "claim_type_label"])
+def test_counts_by_largest_group_first_then_by_name_and_attribution(column):
+    counts = claims.counts_by(column)
+    assert counts.index.tolist() == list(range(len(counts)))
+    assert counts["claims"].sum() == len(claims.load())
+    order = list(zip(-counts["total"], counts[column], counts["attribution_rank"]))
+    assert order == sorted(order)
+    assert counts["total"].iloc[0] > counts["total"].iloc[-1]
+    assert "attribution" not in counts.columns
+
+
+def test_filtered_rows_are_numbered_from_zero():
+    rows = claims.filter_rows(claim_type="Rejection")
+    assert 0 < len(rows) and rows.index.tolist() == list(range(len(rows)))
 
 
 def test_quoted_passages_have_speakers():
