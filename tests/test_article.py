@@ -81,3 +81,11 @@ def test_edited_text_is_refused(tmp_path):
 def test_missing_text_is_reported(tmp_path):
     with pytest.raises(tables.DataError, match=r"article\.txt: file not found"):
         consistency.read_verified(tmp_path / "article.txt", SEED_SHA256)
+
+
+def test_tables_have_their_columns_in_order_and_rows_numbered_from_zero():
+    body = article.body_blocks()
+    assert list(body.columns) == list(article.blocks().columns)
+    assert body.index.tolist() == list(range(len(body))) and "dateline" not in set(body["kind"])
+    sentences = article.sentences()
+    assert list(sentences.columns) == ["sentence", "block", "kind", "start", "end", "text_de"]

@@ -1,6 +1,7 @@
 """Tests for article_analysis.air_defence.model: the model behind "20 percent more every year"."""
 from __future__ import annotations
 
+import dataclasses
 import math
 
 import numpy as np
@@ -637,3 +638,10 @@ def test_project_years_never_wrap(start_year):
         assert "start_year must be a whole year" in str(error)
         return
     assert table["year"].tolist() == list(range(start_year, start_year + 4))
+
+
+def test_readings_cannot_be_changed():
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        READINGS["number"].label = "Fewer systems"
+    with pytest.raises(TypeError):
+        READINGS["extra"] = READINGS["number"]

@@ -21,7 +21,8 @@ The edits (the usual operators of mutation testing, as in mutmut):
 Not mutated: docstrings, annotations, the text of f-strings and of exception messages (a message's
 wording is tested by pattern where it matters), and module-level constants in CAPITALS (declared
 parameters such as ``MAX_YEARS``, which the tests read by name rather than restate).
-Hypothesis runs derandomized and without its example database (profile ``mutation`` in
+Mutants that cannot change any result (:data:`EQUIVALENT`, each with its reason) are listed and not
+counted. Hypothesis runs derandomized and without its example database (profile ``mutation`` in
 ``tests/conftest.py``), so a score is reproducible.
 """
 from __future__ import annotations
@@ -63,25 +64,44 @@ LOGIC = {ast.And: ast.Or, ast.Or: ast.And}
 ESCAPES = {"escape", "esc"}
 
 
+EQUIVALENT = {
+    ("@lru_cache(maxsize=1)", "1 → 2"): "a larger cache of a function without arguments changes nothing",
+    ('holder = sentence_table[(sentence_table["start"] <= start) & (sentence_table["end"] >= end)]', "LtE → Lt"):
+        "a quotation starts after its opening mark „, so never where its sentence starts",
+    ('holder = sentence_table[(sentence_table["start"] <= start) & (sentence_table["end"] >= end)]', "GtE → Gt"):
+        "a quotation ends before its closing mark “, so never where its sentence ends",
+    ("return math.inf if value > 0 else -math.inf", "0 → 1"):
+        "only integers too large for a float get here, never 0 or 1",
+    ('profile["attribution"] = pd.Categorical(profile["attribution"], ATTRIBUTION_ORDER, ordered=True)',
+     "True → False"): "pandas sorts a categorical by its categories' order, ordered or not",
+}
+"""Mutants that cannot change any result, by (the mutated source line, stripped; the edit), with the
+reason. They are listed and left out of the score; every other survivor counts against it."""
+
+
 @dataclass(frozen=True)
 class Mutant:
     number: int
     line: int
     what: str
+    code: str = ""
 
 
 class Mutator(ast.NodeTransformer):
     """Walks a module's tree in a fixed order; lists the mutation points, or applies the one numbered
     ``target``. Listing and applying share the walk, so numbers always mean the same edit."""
 
-    def __init__(self, target: int | None = None):
+    def __init__(self, target: int | None = None, lines: list[str] | None = None):
         self.target = target
         self.found: list[Mutant] = []
+        self.lines = lines or []
 
     def _point(self, node: ast.AST, what: str) -> bool:
         """Record a mutation point; True if it is the one to apply."""
         number = len(self.found)
-        self.found.append(Mutant(number, getattr(node, "lineno", 0), what))
+        line = getattr(node, "lineno", 0)
+        code = self.lines[line - 1].strip() if 0 < line <= len(self.lines) else ""
+        self.found.append(Mutant(number, line, what, code))
         return number == self.target
 
     # --- what is not mutated -------------------------------------------------------------------
@@ -173,8 +193,8 @@ class Mutator(ast.NodeTransformer):
         return node
 
 
-def mutants(tree: ast.Module) -> list[Mutant]:
-    walker = Mutator()
+def mutants(tree: ast.Module, source: str) -> list[Mutant]:
+    walker = Mutator(lines=source.splitlines())
     walker.visit(copy.deepcopy(tree))
     return walker.found
 
@@ -219,13 +239,18 @@ def score(name: str, show: bool) -> tuple[int, int, list[Mutant]]:
         raise SystemExit(f"{name}: the unit tests fail without any mutant; fix them first")
     timeout = 5 * (time.monotonic() - started) + 10
     survivors = []
-    found = mutants(tree)
-    for mutant in found:
+    found = []
+    for mutant in mutants(tree, source):
+        reason = EQUIVALENT.get((mutant.code, mutant.what))
+        if reason:
+            print(f"  equivalent, not counted: {name} line {mutant.line}: {mutant.what} ({reason})", flush=True)
+            continue
+        found.append(mutant)
         outcome = run_in_child(module, mutated(tree, mutant.number), tests, timeout)
         if outcome == "passed":
             survivors.append(mutant)
             if show:
-                print(f"  survived: {name} line {mutant.line}: {mutant.what}", flush=True)
+                print(f"  survived: {name} line {mutant.line}: {mutant.what}: {mutant.code}", flush=True)
     return len(found), len(found) - len(survivors), survivors
 
 
