@@ -89,3 +89,12 @@ def test_tables_have_their_columns_in_order_and_rows_numbered_from_zero():
     assert body.index.tolist() == list(range(len(body))) and "dateline" not in set(body["kind"])
     sentences = article.sentences()
     assert list(sentences.columns) == ["sentence", "block", "kind", "start", "end", "text_de"]
+
+
+def test_words_by_voice_split_each_block_into_quoted_and_own_words():
+    voice = article.words_by_voice()
+    structure = article.structure().set_index("block")
+    for block, part in voice.groupby("block"):
+        by_voice = part.set_index("voice")["words"]
+        assert by_voice["in quotation marks"] == structure.loc[block, "quoted_words"]
+        assert by_voice.sum() == structure.loc[block, "words"]
