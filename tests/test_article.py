@@ -98,3 +98,10 @@ def test_words_by_voice_split_each_block_into_quoted_and_own_words():
         by_voice = part.set_index("voice")["words"]
         assert by_voice["in quotation marks"] == structure.loc[block, "quoted_words"]
         assert by_voice.sum() == structure.loc[block, "words"]
+
+
+def test_structure_opens_each_block_with_its_first_six_words():
+    for row in article.structure().itertuples():
+        words = article.blocks().set_index("block").loc[row.block, "text_de"].split()
+        assert row.opening == " ".join(words[:6]) + " …"
+        assert len(row.opening.split()) == min(len(words), 6) + 1

@@ -187,6 +187,7 @@ def test_counts_by_largest_group_first_then_by_name_and_attribution(column):
 def test_filtered_rows_are_numbered_from_zero():
     rows = claims.filter_rows(claim_type="Rejection")
     assert 0 < len(rows) and rows.index.tolist() == list(range(len(rows)))
+    assert list(rows.columns) == list(claims.readable().columns)
 
 
 def test_quoted_passages_have_speakers():
