@@ -198,7 +198,7 @@ def test_verdict_counts_cover_every_checkable_claim(by):
     ids = [i for row in counts["claim_ids"] for i in row.split(", ")]
     assert sorted(ids) == sorted(factcheck.load()["claim"])
     # Largest group first, groups alphabetically on a tie, verdicts best first within a group.
-    assert counts.index.tolist() == list(range(len(counts)))
+    assert counts.index.tolist() == list(range(len(counts))) and "index" not in counts.columns
     order = list(zip(-counts["group_total"], counts["group"], counts["verdict_rank"]))
     assert order == sorted(order)
     assert counts["group_total"].iloc[0] > counts["group_total"].iloc[-1]
@@ -406,3 +406,9 @@ def test_ordinal(rank, word):
 def test_ordinal_refuses_what_is_not_a_rank(rank):
     with pytest.raises(ValueError, match=r"rank must be a whole number from 1"):
         factcheck.ordinal(rank)
+
+
+def test_kiel_comparison_rows_are_numbered_from_zero():
+    table = factcheck.kiel_comparison()
+    assert table.index.tolist() == list(range(len(table)))
+    assert len(table) == sum(len(panel) for panel in factcheck.KIEL_PANELS)
