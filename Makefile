@@ -28,7 +28,7 @@ NOTEBOOKS := intro.ipynb $(sort $(wildcard chapters/*.ipynb))
 # inputs cannot pass; locally, `make book` brings them up to date (commit the result).
 CHECK_ONLY := $(if $(filter true,$(CI)),--check)
 
-.PHONY: book pdf test notebooks lab serve benchmark lighthouse lock binder-lock clean
+.PHONY: book pdf test notebooks lab serve benchmark lighthouse mutation lock binder-lock clean
 
 book: $(BOOK)
 
@@ -64,7 +64,8 @@ $(RENDERED_WITH): $(INSTALLED) $(RENDERER)
 $(PDF): $(BOOK)
 	$(BIN)/python -m article_analysis.book.pdf _build/html $@
 
-# Re-execute every notebook in place, in parallel, without timestamps in their metadata;
+# Re-execute every notebook in place, in parallel, without timestamps in their metadata
+# and without widget state (no page reads it; a live notebook rebuilds its panels when run);
 # `make notebooks STALE_ONLY=1` re-executes only those whose inputs changed.
 notebooks: $(INSTALLED)
 	$(BIN)/python -m article_analysis.book.execution $(if $(STALE_ONLY),--stale) $(NOTEBOOKS)
@@ -84,6 +85,10 @@ benchmark: $(INSTALLED)
 lighthouse: $(BOOK)
 	$(NPM_CI) && touch $(NODE_INSTALLED)
 	$(BIN)/python benchmarks/lighthouse.py
+
+# Mutation score of each analysis module against its own unit tests (slow: not part of `make test`).
+mutation: $(INSTALLED)
+	$(BIN)/python tools/mutation.py --show
 
 # Recompile the full lock from requirements.in in a throwaway environment.
 lock:

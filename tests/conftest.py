@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import functools
 import http.server
+import os
 import shutil
 import threading
 from pathlib import Path
@@ -15,10 +16,11 @@ from article_analysis.core.paths import DATA, ROOT
 
 BUILD = ROOT / "_build" / "html"
 
-# Property tests check results, not speed: a per-example wall-clock deadline fails on a busy machine,
-# and `make test` runs the tests on every core at once.
-settings.register_profile("results-not-speed", deadline=None)
-settings.load_profile("results-not-speed")
+# Property tests check values, not speed: on a shared CI machine a slow example is no failure.
+settings.register_profile("report", deadline=None)
+# tools/mutation.py: the same examples for every mutant, and no database for a mutant's failures.
+settings.register_profile("mutation", deadline=None, derandomize=True, database=None)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "report"))
 
 
 @pytest.fixture

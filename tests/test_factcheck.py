@@ -197,6 +197,14 @@ def test_verdict_counts_cover_every_checkable_claim(by):
     assert counts["claims"].sum() == 28
     ids = [i for row in counts["claim_ids"] for i in row.split(", ")]
     assert sorted(ids) == sorted(factcheck.load()["claim"])
+    # Largest group first, groups alphabetically on a tie, verdicts best first within a group.
+    assert counts.index.tolist() == list(range(len(counts))) and "index" not in counts.columns
+    order = list(zip(-counts["group_total"], counts["group"], counts["verdict_rank"]))
+    assert order == sorted(order)
+    assert counts["group_total"].iloc[0] > counts["group_total"].iloc[-1]
+    for row in counts.itertuples():
+        assert row.verdict_rank == factcheck.VERDICT_ORDER.index(row.verdict)
+        assert row.claim_ids.split(", ") == sorted(row.claim_ids.split(", ")), "claims in file order"
 
 
 def test_verdict_counts_rejects_an_unknown_grouping():
@@ -402,3 +410,24 @@ def test_panel_filters_by_verdict_type_and_speaker():
 def test_panel_rejects_an_unknown_starting_value():
     with pytest.raises(ValueError, match=r"verdict must be one of 'All', 'Accurate', .*, got 'True'"):
         VerdictPanel(verdict="True")
+
+
+@pytest.mark.parametrize(("rank", "word"), [
+    (1, "first"), (2, "second"), (3, "third"), (10, "tenth"), (11, "11th"), (12, "12th"), (13, "13th"),
+    (14, "14th"), (21, "21st"), (22, "22nd"), (23, "23rd"), (24, "24th"), (101, "101st"), (111, "111th"),
+    (112, "112th"), (113, "113th"), (122, "122nd"),
+])
+def test_ordinal(rank, word):
+    assert factcheck.ordinal(rank) == word
+
+
+@pytest.mark.parametrize("rank", [0, -1, 1.0, True, "2"])
+def test_ordinal_refuses_what_is_not_a_rank(rank):
+    with pytest.raises(ValueError, match=r"rank must be a whole number from 1"):
+        factcheck.ordinal(rank)
+
+
+def test_kiel_comparison_rows_are_numbered_from_zero():
+    table = factcheck.kiel_comparison()
+    assert table.index.tolist() == list(range(len(table)))
+    assert len(table) == sum(len(panel) for panel in factcheck.KIEL_PANELS)

@@ -120,6 +120,12 @@ def test_exact_label(value, label):
     assert guarantors.exact_label(value) == label
 
 
+@pytest.mark.parametrize("value", [Fraction(-1, 3), Fraction(4, 3)])
+def test_exact_label_refuses_what_is_not_a_share(value):
+    with pytest.raises(ValueError, match=rf"value: must be a share from 0 to 1, got {value}"):
+        guarantors.exact_label(value)
+
+
 def test_readable():
     table = pd.DataFrame({"player": ["A"], "shapley_shubik": [Fraction(1, 3)], "can_block_alone": [True]})
     shown = guarantors.readable(table)
@@ -130,13 +136,13 @@ def test_readable():
 
 def test_show_escapes_and_is_stable():
     table = pd.DataFrame({"design": ["<script>alert(1)</script>"], "share": [Fraction(1, 2)]})
-    html = guarantors.show(table, "demo").to_html()
+    html = guarantors.show(table, "demo").data
     assert "<script>" not in html and "&lt;script&gt;alert(1)&lt;/script&gt;" in html
     assert 'id="T_demo"' in html and 'class="dataframe"' in html and "1/2 (50 %)" in html
     assert "row_heading" not in html  # no index column
     assert "white-space: nowrap" in html and "#T_demo_row0_col1" in html  # the fraction column only
     assert "#T_demo_row0_col0" not in html
-    assert html == guarantors.show(table, "demo").to_html()
+    assert html == guarantors.show(table, "demo").data
 
 
 def test_show_needs_a_plain_name():

@@ -1,9 +1,11 @@
 """Notebooks are committed executed, top to bottom, with no errors: strict nbval then has outputs
 to compare, and the book shows what the code computes."""
 import json
+import re
 from pathlib import Path
 
 import pytest
+import yaml
 
 from article_analysis.book import execution
 
@@ -16,8 +18,12 @@ def code_cells(path):
     return [cell for cell in notebook["cells"] if cell["cell_type"] == "code" and "".join(cell["source"]).strip()]
 
 
-def test_there_are_chapters():
-    assert NOTEBOOKS
+def test_the_table_of_contents_lists_exactly_the_notebooks():
+    toc = yaml.safe_load((ROOT / "_toc.yml").read_text(encoding="utf-8"))
+    listed = [toc["root"]] + [entry["file"] for entry in toc["chapters"]]
+    on_disk = [str(path.relative_to(ROOT).with_suffix("")) for path in NOTEBOOKS]
+    assert sorted(listed) == sorted(on_disk)
+    assert len(on_disk) > 1, "chapters beside the landing page"
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
@@ -46,3 +52,16 @@ def test_outputs_were_computed_from_the_current_inputs(path):
     """CI builds with `--check`, so a commit whose notebook is stale fails here and in the build."""
     reasons = execution.stale_reasons(path)
     assert reasons == [], f"{path.name} is stale ({'; '.join(reasons)}): run `make notebooks` and commit it"
+
+def test_outputs_are_the_same_on_every_run(path):
+    """What would differ between two runs of `make notebooks`: widget state (no page reads it), random
+    widget model ids, memory addresses in plain-text reprs."""
+    notebook = json.loads(path.read_text(encoding="utf-8"))
+    assert "widgets" not in notebook["metadata"], f"{path.name}: run `make notebooks` (no widget state)"
+    for cell in code_cells(path):
+        for output in cell.get("outputs", []):
+            data = output.get("data", {})
+            view = data.get("application/vnd.jupyter.widget-view+json")
+            if view:
+                assert re.fullmatch(r"panel-\d{4,}", view["model_id"]), f"{path.name} {cell['id']}: random model id"
+            assert not re.search(r" at 0x[0-9a-f]+>", json.dumps(output)), f"{path.name} {cell['id']}: address"

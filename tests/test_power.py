@@ -278,6 +278,7 @@ def test_degenerate_rule_game_nothing_wins():
     assert power.banzhaf(game) == {p: 0 for p in "abc"}
     assert power.banzhaf(game, normalized=False) == {p: 0 for p in "abc"}
     assert power.blocking_share(game, "a") == 0
+    assert power.summary(game)["blocking_share"].tolist() == [0, 0, 0]
     assert power.veto_players(game) == frozenset("abc")  # vacuously
     assert power.shapley_shubik_bruteforce(game, method="permutations") == {p: 0 for p in "abc"}
 
@@ -314,6 +315,8 @@ def test_non_monotonic_rule_rejected():
         (lambda: power.security_council(0, 0, 1), r"permanent, elected: the Council needs at least 1 member"),
         (lambda: power.coalition_of_the_willing(0), r"n: the coalition needs at least 1 member"),
         (lambda: power.coalition_of_the_willing(2, outsiders=["Member 1"]), r"outsiders: names clash"),
+        (lambda: power.coalition_of_the_willing(3, outsiders="Russia"),
+         r"outsiders: must be a sequence of names such as \('Russia',\), got the single string 'Russia'"),
     ],
 )
 def test_bad_input(make, match):
@@ -352,3 +355,44 @@ def test_non_integer_weights_rejected():
         power.weighted({"A": 1.5, "B": 1}, quota=1)
     with pytest.raises(TypeError, match="quota: must be an integer"):
         power.weighted({"A": 1, "B": 1}, quota=1.5)
+
+
+# --------------------------------------------------------------------------------------------------
+# Size guard: the dynamic programme grows with the quota
+# --------------------------------------------------------------------------------------------------
+
+
+def test_huge_quota_with_few_players_is_counted_over_its_coalitions():
+    # Once: a table of 2 · 10**9 cells (22 GiB), MemoryError. Now 2**2 coalitions, at once.
+    game = power.weighted({"A": 10**9, "B": 1}, quota=10**9)
+    assert power.shapley_shubik(game) == {"A": 1, "B": 0}
+    assert power.swings(game) == {"A": 2, "B": 0}
+    assert power.summary(game)["blocking_share"].tolist() == [1, 0]
+
+
+@settings(max_examples=50, deadline=None)
+@given(game=weighted_games(max_players=6, max_weight=6), scale=st.integers(10**7, 10**12))
+def test_games_past_the_table_limit_give_the_exact_values(game, scale):
+    # Weights and quota of ten million and more (their common divisor 1): past the table limit
+    # whenever the vetoes leave weight to supply, so the coalitions are counted instead.
+    large = power.WeightedGame(game.players, tuple(w * scale + (w > 0) for w in game.weights),
+                               game.quota * scale + 1, game.vetoes)
+    assert power.swings(large) == power.swings_bruteforce(large)
+    assert power.shapley_shubik(large) == power.shapley_shubik_bruteforce(large)
+
+
+def test_huge_game_is_refused_up_front_with_what_is_accepted():
+    game = power.weighted({f"P{i}": 10**9 + i for i in range(power.MAX_RULE_PLAYERS + 1)}, quota=10**10)
+    with pytest.raises(ValueError, match=r"quota: this game's exact dynamic programme needs a table of "
+                                         r"[\d,]+ cells .* more than the 4,000,000 accepted, and with 21 players "
+                                         r"it is too large to count over all 2\*\*n coalitions \(at most 20 players\)"):
+        power.shapley_shubik(game)
+
+
+def test_table_limit_is_where_the_programme_switches():
+    # 3 non-veto players + 1 rows, times the quota: exactly at the limit the programme still runs.
+    rows = 4
+    quota = power.MAX_TABLE_CELLS // rows
+    game = power.weighted({"A": quota, "B": 1, "C": 1}, quota=quota)
+    assert power._table_cells(game) == power.MAX_TABLE_CELLS
+    assert power.shapley_shubik(game) == power.shapley_shubik_bruteforce(game)

@@ -413,3 +413,21 @@ def test_explorer_with_nothing_to_show_draws_no_chart():
 def test_explorer_rejects_unknown_values():
     with pytest.raises(ValueError, match=r"question must be 'all' or one of .*; got 'nato'"):
         stance_widgets.explorer(question="nato")
+
+
+@pytest.mark.parametrize(("speaker", "kind", "attribution", "named"), [
+    ("merz", "person", "direct_quote", True),
+    ("merz", "person", "indirect_speech", True),
+    ("merz", "person", "anonymous_source", False),  # a named actor, but the article does not name the source
+    ("merz", "person", "author", False),
+    ("circles", "anonymous_source", "indirect_speech", False),
+    ("macron", "person", "direct_quote", False),  # not the actor's side at all
+])
+def test_named_first_hand_needs_the_actors_side_a_named_speaker_and_a_named_attribution(
+        speaker, kind, attribution, named):
+    evidence = stances._Evidence(
+        speaker={"C1": speaker}, attribution={"C1": attribution}, subjects={},
+        side={"german_government": frozenset({"german_government", "merz", "circles"})},
+        speaks_for={"merz": "german_government", "circles": "german_government", "macron": "france"},
+        kind={speaker: kind})
+    assert evidence.named_first_hand("C1", "german_government") is named

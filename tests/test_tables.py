@@ -1,6 +1,7 @@
 """Every kind of fault in a data file gets an error naming the file, the row and the field."""
 import csv
 import io
+import math
 import re
 
 import pytest
@@ -35,9 +36,13 @@ def load_error(package, name) -> str:
     return str(caught.value)
 
 
-def test_all_tables_load():
+def test_every_table_loads_with_its_schema_columns_and_rows():
     for name in tables.resource_names():
-        assert len(tables.load(name).columns) > 0
+        fields = [field["name"] for field in tables.resource(name)["schema"]["fields"]]
+        table = tables.load(name)
+        assert list(table.columns) == fields, name
+        lines = (tables.DATAPACKAGE.parent / tables.resource(name)["path"]).read_text(encoding="utf-8").splitlines()
+        assert len(table) == len(lines) - 1, f"{name}: one row per line after the header"
 
 
 def test_missing_file(data_copy):
@@ -116,3 +121,118 @@ def test_missing_values_stay_missing():
     actors = tables.load("actors")
     assert actors["speaks_for"].isna().any()
     assert all(value is None or isinstance(value, str) for value in actors["speaks_for"])
+
+
+# --- numbers: only finite decimals, inside the range the schema declares ----------------------------
+
+@pytest.mark.parametrize("value", ["nan", "NaN", "inf", "-Infinity", " 64.6 ", "64.6 ", "1_000", "0x10", "1e999",
+                                   "٣", "64,6", ""])
+def test_number_that_is_not_a_finite_decimal(data_copy, value):
+    set_cell(data_copy.parent / "external" / "kiel_military_aid.csv", "K017", "value", value)
+    expected = ("missing required value" if value == "" else
+                re.escape(f"{value!r} is not a finite decimal number"))
+    assert re.search(r"external/kiel_military_aid\.csv, row K017 \(line 18\), field 'value': " + expected,
+                     load_error(data_copy, "kiel_military_aid"))
+
+
+@pytest.mark.parametrize(("value", "message"), [("-5", "-5 is not above 0"), ("0", "0 is not above 0"),
+                                                ("1000", "1000 is not below 1000")])
+def test_number_outside_the_declared_range(data_copy, value, message):
+    set_cell(data_copy.parent / "external" / "kiel_military_aid.csv", "K017", "value", value)
+    assert re.search(r"kiel_military_aid\.csv, row K017 \(line 18\), field 'value': " + re.escape(message),
+                     load_error(data_copy, "kiel_military_aid"))
+
+
+@pytest.mark.parametrize("value", ["64.6", "-43", "1e3", ".5", "+2.", "1E-3"])
+def test_finite_decimals_are_read_exactly_as_floats(data_copy, value):
+    set_cell(data_copy.parent / "external" / "facts.csv", "F001", "value", value)
+    tables.clear_cache()
+    facts = tables.load("facts", data_copy).set_index("id")
+    assert facts.loc["F001", "value"] == float(value) and math.isfinite(facts.loc["F001", "value"])
+
+
+@pytest.mark.parametrize("value", [" 7", "7 ", "1_0", "٣", "7.0"])
+def test_integer_with_spaces_separators_or_other_digits(data_copy, value):
+    set_cell(data_copy.parent / "blocks.csv", "2", "start", value)
+    assert re.search(r"blocks\.csv, row 2 \(line 4\), field 'start': " + re.escape(f"{value!r} is not a valid integer"),
+                     load_error(data_copy, "blocks"))
+
+
+def test_every_number_field_is_finite_and_every_amount_has_a_range():
+    for name in tables.resource_names():
+        for field in tables.resource(name)["schema"]["fields"]:
+            if field["type"] == "number":
+                values = tables.load(name)[field["name"]].dropna()
+                assert all(math.isfinite(v) for v in values), (name, field["name"])
+    kiel = tables.resource("kiel_military_aid")["schema"]["fields"]
+    constraints = next(f for f in kiel if f["name"] == "value")["constraints"]
+    assert constraints["exclusiveMinimum"] == 0 and constraints["exclusiveMaximum"] > 0
+
+
+# --- CSV read strictly, with the line and the field of every quote fault ------------------------------
+
+def edit_line(path, number, edit):
+    """Apply ``edit`` to the text of line ``number`` (1 = the header) of a file."""
+    lines = path.read_text(encoding="utf-8").split("\n")
+    lines[number - 1] = edit(lines[number - 1])
+    path.write_text("\n".join(lines), encoding="utf-8")
+
+
+def test_stray_quote_opening_a_value(data_copy):
+    # Line 3 is "security_guarantees,Security guarantees,..."; a quote before the label would swallow
+    # the lines up to the next quote.
+    edit_line(data_copy.parent / "topics.csv", 3, lambda line: line.replace(",", ',"', 1))
+    assert re.search(r"topics\.csv, line 3, field 'label': text \"Guarantees for Ukraine's security after a "
+                     r"ceasefire or peace: who would give them\" after the closing quote",
+                     load_error(data_copy, "topics"))
+
+
+def test_stray_quote_with_no_other_quote_on_its_line(data_copy):
+    edit_line(data_copy.parent / "topics.csv", 9, lambda line: line.replace(",", ',"', 1))
+    assert re.search(r"topics\.csv, line 9, field 'label': the quoted value runs past the end of the line: "
+                     r"a closing quote is missing", load_error(data_copy, "topics"))
+
+
+def test_quote_inside_an_unquoted_value(data_copy):
+    edit_line(data_copy.parent / "topics.csv", 3, lambda line: line.replace("Security guarantees", 'Security "guarantees"'))
+    assert re.search(r"topics\.csv, line 3, field 'label': a quote inside the unquoted value 'Security \"guarantees\"': "
+                     r"quote the whole value and double the quote", load_error(data_copy, "topics"))
+
+
+def test_text_after_a_closing_quote(data_copy):
+    # Line 2's description is quoted; an undoubled quote inside it ends the value early.
+    edit_line(data_copy.parent / "topics.csv", 2, lambda line: line.replace("who took part", 'who "took" part'))
+    assert re.search(r"topics\.csv, line 2, field 'description': text 'took\" part' after the closing quote: "
+                     r"a quote inside a quoted value must be doubled", load_error(data_copy, "topics"))
+
+
+def test_quote_never_closed(data_copy):
+    path = data_copy.parent / "topics.csv"
+    path.write_text(path.read_text(encoding="utf-8").rstrip("\n") + ',"unclosed', encoding="utf-8")
+    lines = len(path.read_text(encoding="utf-8").split("\n"))
+    assert re.search(rf"topics\.csv, line {lines}, field 'column 4': the quote that opens this value is never closed",
+                     load_error(data_copy, "topics"))
+
+
+def test_line_break_inside_a_quoted_value(data_copy):
+    def edit(rows):
+        rows[3][5] = rows[3][5].replace(" ", "\n", 1)
+    rewrite(data_copy.parent / "blocks.csv", edit)
+    assert re.search(r"blocks\.csv, line 4, field 'text_en': the quoted value runs past the end of the line",
+                     load_error(data_copy, "blocks"))
+
+
+def test_fault_names_the_physical_line_with_windows_line_ends(data_copy):
+    path = data_copy.parent / "blocks.csv"
+    path.write_bytes(path.read_bytes().replace(b"\n", b"\r\n"))
+    tables.clear_cache()
+    assert tables.load("blocks", data_copy).equals(tables.load("blocks"))
+    set_cell(path, "4", "kind", "footnote")
+    assert re.search(r"blocks\.csv, row 4 \(line 6\), field 'kind'", load_error(data_copy, "blocks"))
+
+
+def test_doubled_quotes_and_commas_inside_quotes_are_read_as_text(data_copy):
+    set_cell(data_copy.parent / "topics.csv", "ceasefire", "description", 'A "truce", then peace')
+    tables.clear_cache()
+    topics = tables.load("topics", data_copy).set_index("id")
+    assert topics.loc["ceasefire", "description"] == 'A "truce", then peace'

@@ -42,14 +42,18 @@ Parameters and errors
 Every public function checks its parameters and raises :class:`ValueError` with a message that names
 the parameter, its allowed range and the value it got, e.g.
 ``rate must be greater than -1 (-100 %) and at most 10 (+1000 %), got -1.5``. The limits
-(:data:`MAX_RATE`, :data:`MAX_YEARS`) keep every result a finite float; they are far beyond anything
-the chapter needs.
+(:data:`MAX_RATE`, :data:`MAX_YEARS`, :data:`MIN_YEAR`/:data:`MAX_YEAR`, :data:`MAX_COUNT`) keep every
+result a finite float within its own limits; they are far beyond anything the chapter needs. Where
+valid parameters ask for a result outside those limits (a rate above :data:`MAX_RATE`, a doubling time
+too long for a float), the function raises :class:`ValueError` rather than return it.
 
 Precision
 ---------
 All values are IEEE double-precision floats (about 15–16 significant digits). Within the limits
-above, an index or multiple is within a relative 1e-13 of the exact value; comparisons in the tests
-use a relative tolerance of 1e-9. Nothing is rounded except the explicit ``count_floor`` column of
+above, an index or multiple is within a relative 1e-13 of the exact value, except where it falls
+below the smallest normal float (about 2.2e-308, a rate near -100 % kept for decades): such subnormal
+floats carry fewer digits, and the value is within an absolute :data:`SUBNORMAL_ERROR` of the exact one.
+Comparisons in the tests use a relative tolerance of 1e-9 and that absolute one. Nothing is rounded except the explicit ``count_floor`` column of
 :func:`apply_to_baseline`.
 
 All functions are pure and deterministic: they read no files, keep no state and return new objects.
@@ -58,6 +62,7 @@ from __future__ import annotations
 
 import math
 import numbers
+import sys
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from enum import StrEnum
@@ -70,12 +75,17 @@ __all__ = [
     "COMPOUND",
     "GROWTHS",
     "LINEAR",
+    "MAX_COUNT",
+    "MAX_PROJECTED_COUNT",
     "MAX_RATE",
+    "MAX_YEAR",
     "MAX_YEARS",
+    "MIN_YEAR",
     "READINGS",
     "Reading",
     "ReadingInfo",
     "START_YEAR",
+    "SUBNORMAL_ERROR",
     "apply_to_baseline",
     "capability_rate",
     "doubling_time",
@@ -98,6 +108,19 @@ MAX_YEARS = 100
 
 MAX_RATE = 10.0
 """The highest yearly rate accepted (+1000 % a year); with MAX_YEARS it keeps results finite."""
+
+MIN_YEAR, MAX_YEAR = 1, 9999
+"""Calendar years are four-digit years: a start year from MIN_YEAR to MAX_YEAR - MAX_YEARS."""
+
+SUBNORMAL_ERROR = sys.float_info.min
+"""The absolute error bound of a result below the normal float range (see "Precision" above)."""
+
+MAX_COUNT = 1_000_000
+"""The largest count of systems :func:`apply_to_baseline` accepts, far above any air-defence fleet."""
+
+MAX_PROJECTED_COUNT = 2**53
+"""The largest projected count :func:`apply_to_baseline` returns: above it a float no longer holds
+every whole number, so ``count_floor`` would not be a count of systems."""
 
 COMPOUND = "compound"
 LINEAR = "linear"
@@ -208,11 +231,19 @@ def _pct(value: float) -> str:
     return f"{value * 100:+g} %"
 
 
+def _float(value) -> float:
+    """A real number as a float; integers too large for a float become ±inf (and are then refused)."""
+    try:
+        return float(value)
+    except OverflowError:
+        return math.inf if value > 0 else -math.inf
+
+
 def _check_rate(rate, name: str = "rate") -> float:
     allowed = f"{name} must be a real number greater than -1 (-100 %) and at most {MAX_RATE:g} ({_pct(MAX_RATE)})"
     if not _is_real(rate):
         raise ValueError(f"{allowed}, got {rate!r}")
-    value = float(rate)
+    value = _float(rate)
     if not math.isfinite(value) or value <= -1 or value > MAX_RATE:
         raise ValueError(f"{allowed}, got {rate!r}")
     return value
@@ -230,15 +261,17 @@ def _check_years(years, *, integer: bool, positive: bool = False, name: str = "y
         ok = _is_real(years)
     if not ok:
         raise ValueError(f"{allowed}, got {years!r}")
-    value = int(years) if integer else float(years)
+    value = int(years) if integer else _float(years)
     if not math.isfinite(value) or value < 0 or (positive and value == 0) or value > MAX_YEARS:
         raise ValueError(f"{allowed}, got {years!r}")
     return value
 
 
 def _check_start_year(start_year) -> int:
-    if not _is_integer(start_year):
-        raise ValueError(f"start_year must be a whole year such as {START_YEAR}, got {start_year!r}")
+    last = MAX_YEAR - MAX_YEARS
+    if not _is_integer(start_year) or not MIN_YEAR <= int(start_year) <= last:
+        raise ValueError(f"start_year must be a whole year from {MIN_YEAR} to {last} (such as {START_YEAR}), "
+                         f"got {start_year!r}")
     return int(start_year)
 
 
@@ -266,7 +299,7 @@ def _check_target(target_multiple) -> float:
     allowed = f"target_multiple must be a real number greater than 0 (1 = the {START_YEAR} level)"
     if not _is_real(target_multiple):
         raise ValueError(f"{allowed}, got {target_multiple!r}")
-    value = float(target_multiple)
+    value = _float(target_multiple)
     if not math.isfinite(value) or value <= 0:
         raise ValueError(f"{allowed}, got {target_multiple!r}")
     return value
@@ -308,7 +341,8 @@ def doubling_time(rate: float, growth: str = COMPOUND) -> float:
     """The years until a quantity growing by ``rate`` a year has doubled: ln 2 / ln(1 + rate).
 
     About 3.80 years at 20 % (compound); 1 / rate for linear growth (5 years at 20 %). A level that does
-    not grow never doubles, so ``rate`` must be greater than 0; otherwise :class:`ValueError`.
+    not grow never doubles, so ``rate`` must be greater than 0; a rate so close to 0 (below about
+    1e-308) that the doubling time exceeds the largest float is refused too: :class:`ValueError`.
     """
     value = _check_rate(rate)
     growth = _check_growth(growth)
@@ -316,9 +350,13 @@ def doubling_time(rate: float, growth: str = COMPOUND) -> float:
         raise ValueError(
             f"rate must be greater than 0 for a doubling time (at 0 % or less the level never doubles), got {rate!r}"
         )
-    if growth == COMPOUND:
-        return math.log(2.0) / math.log1p(value)
-    return 1.0 / value
+    try:
+        years = math.log(2.0) / math.log1p(value) if growth == COMPOUND else 1.0 / value
+    except (OverflowError, ZeroDivisionError):
+        years = math.inf
+    if not math.isfinite(years):
+        raise ValueError(f"rate must be large enough for a finite doubling time (about 1e-308 or more), got {rate!r}")
+    return years
 
 
 def rate_for(
@@ -333,7 +371,10 @@ def rate_for(
 
     The inverse of :func:`multiple`: compound target^(1/years) − 1, linear (target − 1) / years.
     ``rate_for(2, 5)`` ≈ 0.1487: doubling in five years takes 14.9 % a year. Give exactly one of
-    ``years`` and ``by_year``.
+    ``years`` and ``by_year``. The rate returned lies in the range every other function accepts
+    (greater than -1, at most :data:`MAX_RATE`); a target that needs a rate outside it, such as a
+    hundredfold rise in one year or a fall to 1e-300 (which no float rate above -1 distinguishes from
+    -1), raises :class:`ValueError`.
     """
     target = _check_target(target_multiple)
     growth = _check_growth(growth)
@@ -348,12 +389,18 @@ def rate_for(
         years = int(by_year) - start_year
     years = _check_years(years, integer=False, positive=True)
     if growth == COMPOUND:
-        # expm1/log keep small rates exact (target**(1/years) - 1 would cancel digits).
-        return math.expm1(math.log(target) / years)
-    rate = (target - 1.0) / years
-    if rate <= -1:
+        # expm1/log keep small rates exact (target**(1/years) - 1 would cancel digits); a log rate
+        # far above log1p(MAX_RATE) is refused before expm1 could overflow.
+        log_rate = math.log(target) / years
+        rate = math.expm1(log_rate) if log_rate <= 2 * math.log1p(MAX_RATE) else math.inf
+    else:
+        rate = (target - 1.0) / years
+    if MAX_RATE < rate <= MAX_RATE * (1 + 1e-12):
+        rate = MAX_RATE  # rounding noise of the target multiple(MAX_RATE, years), not a faster rate
+    if not -1 < rate <= MAX_RATE:
         raise ValueError(
-            f"target_multiple {target!r} cannot be reached in {years:g} years by linear growth above -100 % a year"
+            f"target_multiple {target!r} cannot be reached in {years:g} years within the accepted rates "
+            f"(greater than -1, at most {MAX_RATE:g}): it needs a {growth} rate of {rate!r}"
         )
     return rate
 
@@ -560,7 +607,8 @@ def apply_to_baseline(
     guarantee by that year. It is computed from the exact value each year (rounding never compounds),
     after rounding the exact value to 9 decimals so that float noise such as 11.999999999999998 does
     not lose a system. Keep ``count`` for smooth curves and sums, ``count_floor`` for "how many
-    systems".
+    systems". Counts are accepted from 0 to :data:`MAX_COUNT`; a projection above
+    :data:`MAX_PROJECTED_COUNT` systems raises :class:`ValueError`.
     """
     baseline = _check_counts(counts, system_column, count_column)
     (reading_id,) = _check_reading(reading, allow_all=False)
@@ -574,6 +622,10 @@ def apply_to_baseline(
     for system, base in baseline.items():
         for year, elapsed, number_index in index[["year", "years_elapsed", "number_index"]].itertuples(index=False):
             exact = base * number_index / 100.0
+            if exact > MAX_PROJECTED_COUNT:
+                raise ValueError(f"counts: {system!r} would reach {exact:.3g} systems by {year}, above the "
+                                 f"{MAX_PROJECTED_COUNT:,} that a float counts exactly; choose a lower rate, "
+                                 "fewer years or a smaller count")
             rows.append((system, year, elapsed, base, exact, math.floor(round(exact, 9))))
     table = pd.DataFrame(rows, columns=["system", "year", "years_elapsed", "baseline", "count", "count_floor"])
     return table.astype({"year": "int64", "years_elapsed": "int64", "baseline": "float64", "count": "float64", "count_floor": "int64"})
@@ -600,7 +652,7 @@ def _check_counts(counts, system_column: str, count_column: str) -> dict[str, fl
     for system, count in pairs:
         if system in baseline:
             raise ValueError(f"counts must name each system once, got {system!r} twice")
-        if not _is_real(count) or not math.isfinite(float(count)) or float(count) < 0:
-            raise ValueError(f"counts must be finite numbers of 0 or more, got {count!r} for {system!r}")
+        if not _is_real(count) or not 0 <= count <= MAX_COUNT:
+            raise ValueError(f"counts must be numbers from 0 to {MAX_COUNT:,}, got {count!r} for {system!r}")
         baseline[system] = float(count)
     return baseline

@@ -20,7 +20,7 @@ import pandas as pd
 from IPython.display import display
 
 from . import charts, model
-from ..core.widgets import show_in
+from ..core.widgets import show_in, stable_ids
 
 __all__ = ["TrajectoryPanel", "panel"]
 
@@ -118,6 +118,7 @@ class TrajectoryPanel:
         display(self.widget)
 
 
+@stable_ids
 def explorer(
     rate: float = 0.2,
     years: int = 10,

@@ -8,12 +8,12 @@ from __future__ import annotations
 import hashlib
 import re
 from functools import lru_cache
-from pathlib import Path
 
 import pandas as pd
 
-from ..core import tables
-from ..core.paths import ARTICLE_TEXT, DATA
+from ..core import consistency, tables
+
+from ..core.paths import ARTICLE_TEXT, DATAPACKAGE
 
 # A sentence ends at '.', '!' or '?' (optionally closed by a quotation mark) before a space or the end
 # of its block. The article has no abbreviations with full stops, so this rule splits it exactly;
@@ -32,25 +32,10 @@ def sha256(path=ARTICLE_TEXT) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
-def read_verified(path: Path, expected_sha256: str) -> str:
-    """Read ``path`` after checking its SHA-256; a missing or edited file raises DataError."""
-    where = tables.display_path(path)
-    if not path.exists():
-        raise tables.DataError(f"{where}: file not found")
-    actual = sha256(path)
-    if actual != expected_sha256:
-        raise tables.DataError(
-            f"{where}: checksum {actual} differs from the sha256 recorded in data/article.csv "
-            f"({expected_sha256}); the article text must stay exactly as published"
-        )
-    return path.read_text(encoding="utf-8")
-
-
 @lru_cache(maxsize=1)
 def text() -> str:
     """The exact article text, after checking it against the checksum recorded in the data."""
-    meta = metadata()
-    return read_verified(DATA / meta["path"], meta["sha256"])
+    return consistency.article_text(DATAPACKAGE)
 
 
 def span(start: int, end: int) -> str:
@@ -58,16 +43,9 @@ def span(start: int, end: int) -> str:
 
 
 def blocks() -> pd.DataFrame:
-    """Paragraphs and subheadings with their offsets, German text and English translation."""
-    table = tables.load("blocks")
-    full = text()
-    for row in table.itertuples():
-        if full[row.start:row.end] != row.text_de:
-            raise tables.DataError(
-                f"data/blocks.csv, row {row.block}, field 'text_de': does not equal the article "
-                f"text between offsets {row.start} and {row.end}"
-            )
-    return table
+    """Paragraphs and subheadings with their offsets, German text and English translation; loading
+    checks that each block's text is the article's text between its offsets."""
+    return tables.load("blocks")
 
 
 def body_blocks() -> pd.DataFrame:
@@ -78,9 +56,14 @@ def body_blocks() -> pd.DataFrame:
 
 def sentences() -> pd.DataFrame:
     """Every sentence of the article, numbered S01, S02, … in reading order."""
-    full = text()
+    return split_sentences(text(), blocks())
+
+
+def split_sentences(full: str, block_table: pd.DataFrame) -> pd.DataFrame:
+    """The sentences of the text ``full`` in the body blocks of ``block_table`` (the dateline is not
+    read as a sentence), numbered S01, S02, … in reading order."""
     rows = []
-    for block in body_blocks().itertuples():
+    for block in block_table[block_table["kind"] != "dateline"].itertuples():
         for match in _SENTENCE.finditer(full, block.start, block.end):
             rows.append({"block": block.block, "kind": block.kind,
                          "start": match.start(), "end": match.end(), "text_de": match.group()})

@@ -156,7 +156,9 @@ async def execute_notebook(path: Path, root: Path = ROOT, timeout: int = TIMEOUT
     # for a TCP port ("Address already in use"), and nothing is sent over the network stack.
     with tempfile.TemporaryDirectory(prefix="kernel-") as sockets:
         sockets_only = Config({"KernelManager": {"transport": "ipc", "ip": os.path.join(sockets, "socket")}})
+        # No widget state is stored: no page reads it, and a live notebook rebuilds its panels when run.
         client = NotebookClient(notebook, timeout=timeout, allow_errors=False, record_timing=False,
+                                store_widget_state=False,
                                 resources={"metadata": {"path": str(path.parent)}}, config=sockets_only)
         try:
             # The kernel stays up after the cells (cleanup_kc=False) so that it can report what it read.

@@ -19,32 +19,9 @@ from ..core.paths import DATAPACKAGE
 CLAIMS_PAGE = "02_claims.html"
 
 
-def _fail(row_id: str, field: str, message: str) -> tables.DataError:
-    return tables.row_error("data/claims.csv", f"row {row_id}", field, message)
-
-
 def load(package: Path = DATAPACKAGE) -> pd.DataFrame:
-    """All claims, after checking every span against the article text and its block."""
-    package = Path(package)
-    table = tables.load("claims", package)
-    meta = tables.load("article", package).iloc[0]
-    text = article.read_verified(package.parent / meta["path"], meta["sha256"])
-    blocks = tables.load("blocks", package).set_index("block")
-    for row in table.itertuples():
-        if not 0 <= row.start < row.end <= len(text):
-            raise _fail(row.id, "end", f"span {row.start}–{row.end} is empty or outside the article "
-                                       f"(0–{len(text)})")
-        actual = text[row.start:row.end]
-        if actual != row.text_de:
-            raise _fail(row.id, "text_de", f"does not match the article text at {row.start}–{row.end}: "
-                                           f"the article has {actual!r}")
-        block = blocks.loc[row.paragraph]
-        if not (block["start"] <= row.start and row.end <= block["end"]):
-            raise _fail(row.id, "paragraph", f"the span {row.start}–{row.end} is not inside block "
-                                             f"{row.paragraph} ({block['start']}–{block['end']})")
-        if row.reported_by == row.speaker:
-            raise _fail(row.id, "reported_by", "equals the speaker; leave it empty for first-hand claims")
-    return table
+    """All claims; loading checks every span against the article text and its block."""
+    return tables.load("claims", Path(package))
 
 
 def actors() -> pd.DataFrame:

@@ -5,9 +5,11 @@ from __future__ import annotations
 
 import ipywidgets as widgets
 
-from ..core.widgets import show_in
+from ..core.widgets import show_in, stable_ids
 from .model import FILTERS, TABLE_COLUMNS, filter_rows, readable
 
+
+@stable_ids
 def explorer():
     """ipywidgets filter over the same claims table, for live notebooks (Binder, JupyterLab)."""
 

@@ -3,15 +3,21 @@
 The data package is the contract between the data and the code: every table is read through its
 Table Schema, so a malformed row fails loudly with the file, the row and the field it concerns, instead
 of slipping into a chart. ``frictionless validate data/datapackage.json`` checks the same contract from
-the outside (see ``tests/test_datapackage.py``); this module adds the checks frictionless cannot express
-for us (foreign keys into list fields) and turns every fault into one readable message.
+the outside (see ``tests/test_datapackage.py``); this module adds what frictionless does not check for
+us (strict CSV, finite numbers, foreign keys into list fields, the checks across tables and files in
+:mod:`.consistency`) and turns every fault into one readable message.
+
+CSV is read strictly (RFC 4180): a value is either unquoted, without quotes, or wholly quoted with its
+quotes doubled. No value may hold a line break: no table needs one, and a forgotten closing quote
+would otherwise swallow the lines after it. So every row is one line, and a fault names its line.
 """
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import json
+import math
 import re
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
@@ -104,7 +110,35 @@ def _load_cached(name: str, package: Path) -> pd.DataFrame:
     # "x-listForeignKeys" and are checked here with the same rule.
     for foreign in schema.get("foreignKeys", []) + schema.get("x-listForeignKeys", []):
         _check_foreign_key(table, foreign, name, package, where, rows, key_fields)
+    from . import consistency  # imported here: its checks load other tables through this module
+
+    for check in consistency.CHECKS.get(name, ()):
+        check(Loaded(name, table, package, where, rows, key_fields))
     return table
+
+
+@dataclass(frozen=True)
+class Loaded:
+    """A table that has passed its schema, as a check across tables sees it (see :mod:`.consistency`)."""
+
+    name: str
+    table: pd.DataFrame
+    package: Path
+    where: str
+    rows: list
+    key_fields: list
+
+    def fault(self, index: int, field: str, message: str) -> DataError:
+        """The error for ``field`` of the row at ``index``, with the row's key and its line."""
+        line, raw = self.rows[index]
+        return row_error(self.where, _row_label(raw, self.key_fields, line), field, message)
+
+    def other(self, name: str) -> pd.DataFrame:
+        """Another table of the same package, after its own checks (which must not lead back here)."""
+        return _load_cached(name, self.package)
+
+    def file_of(self, name: str) -> str:
+        return file_of(name, self.package)
 
 
 def _read_rows(path: Path, names: list[str]) -> list[tuple[int, dict]]:
@@ -115,11 +149,15 @@ def _read_rows(path: Path, names: list[str]) -> list[tuple[int, dict]]:
         text = path.read_text(encoding="utf-8")
     except UnicodeDecodeError as error:
         raise DataError(f"{where}: not UTF-8 text ({error})") from error
-    reader = csv.reader(text.splitlines())
     try:
-        header = next(reader)
-    except StopIteration:
-        raise DataError(f"{where}: empty file, expected a header row: {','.join(names)}") from None
+        records = _records(text)
+    except _QuoteFault as fault:
+        field = names[fault.column] if fault.column < len(names) else f"column {fault.column + 1}"
+        place = "header" if fault.line == 1 else f"line {fault.line}"
+        raise DataError(f"{where}, {place}, field '{field}': {fault.message}") from None
+    if not records:
+        raise DataError(f"{where}: empty file, expected a header row: {','.join(names)}")
+    header = records[0][1]
     if header != names:
         missing = [n for n in names if n not in header]
         extra = [h for h in header if h not in names]
@@ -132,8 +170,8 @@ def _read_rows(path: Path, names: list[str]) -> list[tuple[int, dict]]:
             detail.append(f"columns out of order, expected {names}")
         raise DataError(f"{where}, header: " + "; ".join(detail))
     rows = []
-    for line, values in enumerate(reader, start=2):
-        if not values:
+    for line, values in records[1:]:
+        if values == [""]:
             raise DataError(f"{where}, line {line}: blank line")
         if len(values) != len(names):
             raise DataError(
@@ -142,6 +180,59 @@ def _read_rows(path: Path, names: list[str]) -> list[tuple[int, dict]]:
             )
         rows.append((line, dict(zip(names, values))))
     return rows
+
+
+class _QuoteFault(Exception):
+    def __init__(self, line: int, column: int, message: str):
+        super().__init__(message)
+        self.line, self.column, self.message = line, column, message
+
+
+_QUOTED = re.compile(r'"((?:[^"]|"")*)"')
+_UNQUOTED = re.compile(r'[^",\r\n]*')
+_TO_SEPARATOR = re.compile(r"[^,\r\n]*")
+_LINE_END = re.compile(r"\r\n|\n|\r|\Z")
+
+
+def _records(text: str) -> list[tuple[int, list[str]]]:
+    """The records of ``text`` with their line numbers, read as strict RFC 4180 CSV (one record per
+    line). The csv module would read a stray quote as text, or let a quoted value run over lines, and
+    its errors name neither the field nor the quote: this reader names both."""
+    records = []
+    position, line = 0, 1
+    while position < len(text):
+        values = []
+        while True:
+            column = len(values)
+            if text.startswith('"', position):
+                quoted = _QUOTED.match(text, position)
+                if quoted is None:
+                    raise _QuoteFault(line, column, "the quote that opens this value is never closed")
+                if "\n" in quoted.group(1) or "\r" in quoted.group(1):
+                    raise _QuoteFault(line, column, "the quoted value runs past the end of the line: a closing "
+                                                    "quote is missing (no value may hold a line break)")
+                values.append(quoted.group(1).replace('""', '"'))
+                position = quoted.end()
+                if position < len(text) and text[position] not in ",\r\n":
+                    after = _TO_SEPARATOR.match(text, position).group()
+                    raise _QuoteFault(line, column, f"text {after!r} after the closing quote: a quote inside "
+                                                    "a quoted value must be doubled")
+            else:
+                unquoted = _UNQUOTED.match(text, position)
+                position = unquoted.end()
+                if text.startswith('"', position):
+                    value = _TO_SEPARATOR.match(text, unquoted.start()).group()
+                    raise _QuoteFault(line, column, f"a quote inside the unquoted value {value!r}: "
+                                                    "quote the whole value and double the quote inside it")
+                values.append(unquoted.group())
+            if text.startswith(",", position):
+                position += 1
+                continue
+            position = _LINE_END.match(text, position).end()
+            break
+        records.append((line, values))
+        line += 1
+    return records
 
 
 def _row_label(raw: dict, key_fields: list[str], line: int) -> str:
@@ -187,15 +278,26 @@ def _cast(value: str, field: dict, where: str, label: str):
     return typed
 
 
+# ASCII digits only: float() and int() would also take ' 64.6 ', '1_000', 'nan', 'inf' and other scripts' digits.
+_INTEGER = re.compile(r"[+-]?[0-9]+")
+_NUMBER = re.compile(r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?")
+
+
+_EXPECTED = {"integer": "a valid integer", "number": "a finite decimal number (such as 64.6, -43 or 1e3; "
+                                                     "no spaces, no '_')"}
+
+
 def _convert(value: str, kind: str, where: str, label: str, name: str):
     try:
         if kind == "string":
             return value
         if kind == "integer":
-            if not re.fullmatch(r"[+-]?\d+", value):
+            if not _INTEGER.fullmatch(value):
                 raise ValueError
             return int(value)
         if kind == "number":
+            if not _NUMBER.fullmatch(value) or not math.isfinite(float(value)):
+                raise ValueError
             return float(value)
         if kind == "boolean":
             if value in TRUE_VALUES:
@@ -206,7 +308,8 @@ def _convert(value: str, kind: str, where: str, label: str, name: str):
         if kind == "date":
             return dt.date.fromisoformat(value)
     except ValueError:
-        raise row_error(where, label, name, f"{value!r} is not a valid {kind}") from None
+        expected = _EXPECTED.get(kind, f"a valid {kind}")
+        raise row_error(where, label, name, f"{value!r} is not {expected}") from None
     raise row_error(where, label, name, f"unsupported field type '{kind}' in the schema")
 
 
@@ -220,6 +323,10 @@ def _check_constraints(typed, raw: str, constraints: dict, where: str, label: st
         raise row_error(where, label, name, f"{raw} is below the minimum {constraints['minimum']}")
     if "maximum" in constraints and typed > constraints["maximum"]:
         raise row_error(where, label, name, f"{raw} is above the maximum {constraints['maximum']}")
+    if "exclusiveMinimum" in constraints and typed <= constraints["exclusiveMinimum"]:
+        raise row_error(where, label, name, f"{raw} is not above {constraints['exclusiveMinimum']}")
+    if "exclusiveMaximum" in constraints and typed >= constraints["exclusiveMaximum"]:
+        raise row_error(where, label, name, f"{raw} is not below {constraints['exclusiveMaximum']}")
     if "minLength" in constraints and len(raw) < constraints["minLength"]:
         raise row_error(where, label, name, f"{raw!r} is shorter than {constraints['minLength']} characters")
 

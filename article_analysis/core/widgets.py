@@ -1,7 +1,36 @@
-"""What every live-notebook panel shares: how it puts charts and tables into its output area."""
+"""What every live-notebook panel shares: how it puts charts and tables into its output area, and
+model ids that are the same on every run."""
 from __future__ import annotations
 
+import functools
+import itertools
+
+import ipywidgets.comm
 import pandas as pd
+
+_MODEL_NUMBERS = itertools.count(1)
+
+
+def stable_ids(build):
+    """Give the widgets that ``build`` creates model ids numbered in creation order (``panel-0001``, …)
+    instead of random UUIDs, so that a notebook executed top to bottom in a fresh kernel stores the
+    same outputs on every run. The numbers run on across calls, so ids stay unique in a kernel."""
+
+    @functools.wraps(build)
+    def with_stable_ids(*args, **kwargs):
+        create_comm = ipywidgets.comm.create_comm
+
+        def numbered(**comm_args):
+            comm_args.setdefault("comm_id", f"panel-{next(_MODEL_NUMBERS):04d}")
+            return create_comm(**comm_args)
+
+        ipywidgets.comm.create_comm = numbered
+        try:
+            return build(*args, **kwargs)
+        finally:
+            ipywidgets.comm.create_comm = create_comm
+
+    return with_stable_ids
 
 
 def show_in(output, *objects) -> None:

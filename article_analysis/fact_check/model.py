@@ -30,6 +30,7 @@ verdict's label. ``unverifiable`` has no place on that scale, so its Rating carr
 from __future__ import annotations
 
 import json
+import numbers
 import re
 from html import escape
 from pathlib import Path
@@ -93,44 +94,10 @@ ORDINALS = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "
 # --- loading and checking ------------------------------------------------------------------------
 
 def load(package: Path = DATAPACKAGE) -> pd.DataFrame:
-    """The verdicts, after checking them against the claims, the facts and the article's date.
-
-    Beyond the schema (unknown claim or fact, verdict outside the scale), every fault raises
-    :class:`tables.DataError` naming the file, the row and the field: a verdict on a claim that is not
-    marked checkable, a checkable claim without a verdict, a verdict without facts (or a
-    ``not_checked`` row with facts), ``rated = report`` on a first-hand claim, a check dated before
-    the article.
-    """
-    package = Path(package)
-    table = tables.load("verdicts", package)
-    where = tables.file_of("verdicts", package)
-    claims_where = tables.file_of("claims", package)
-    claim_table = tables.load("claims", package).set_index("id")
-    published = tables.load("article", package)["date"].iloc[0]
-    for index, row in enumerate(table.itertuples()):
-        def fault(field: str, message: str) -> tables.DataError:
-            return tables.row_error(where, tables.row_label(row.claim, index), field, message)
-
-        claim = claim_table.loc[row.claim]
-        if not claim["checkable"]:
-            raise fault("claim", f"{row.claim} is not marked checkable in {claims_where}; "
-                                 "only checkable claims get a verdict")
-        if row.rated == REPORT and claim["reported_by"] is None:
-            raise fault("rated", f"'report' rates the article's report of someone's words, but {row.claim} "
-                                 f"is a first-hand claim (no reported_by in {claims_where}); use 'substance'")
-        if row.verdict == NOT_CHECKED and row.fact_ids:
-            raise fault("fact_ids", "a 'not_checked' row cites facts; give the verdict they support instead")
-        if row.verdict != NOT_CHECKED and not row.fact_ids:
-            raise fault("fact_ids", f"a verdict of '{row.verdict}' must cite at least one fact from "
-                                    "data/external/facts.csv")
-        if row.checked_on < published:
-            raise fault("checked_on", f"{row.checked_on} is before the article's date {published}")
-    missing = [claim for claim in claim_table.index[claim_table["checkable"]] if claim not in set(table["claim"])]
-    if missing:
-        raise tables.DataError(
-            f"{where}: checkable claim(s) {', '.join(missing)} of {claims_where} have no verdict; every "
-            "checkable claim needs a row ('not_checked' with the reason if it could not be checked)")
-    return table
+    """The verdicts. Loading checks them against the claims, the facts and the article's date (see
+    ``core/consistency.py``): every fault raises :class:`tables.DataError` naming the file, the row and
+    the field."""
+    return tables.load("verdicts", Path(package))
 
 
 def scale() -> pd.DataFrame:
@@ -259,8 +226,14 @@ def _month(period: str) -> str:
 
 
 def ordinal(rank: int) -> str:
-    """The word for a rank: "first", "second", … (donor tables, findings)."""
-    return ORDINALS[rank - 1] if 1 <= rank <= len(ORDINALS) else f"{rank}th"
+    """The word for a rank: "first" … "tenth", then "11th", "21st", "22nd", "23rd", "111th" (donor
+    tables, findings). A rank is a whole number from 1; anything else raises ValueError."""
+    if isinstance(rank, bool) or not isinstance(rank, numbers.Integral) or rank < 1:
+        raise ValueError(f"rank must be a whole number from 1, got {rank!r}")
+    if rank <= len(ORDINALS):
+        return ORDINALS[rank - 1]
+    suffix = "th" if rank % 100 in (11, 12, 13) else {1: "st", 2: "nd", 3: "rd"}.get(rank % 10, "th")
+    return f"{rank}{suffix}"
 
 
 def kiel_comparison(panels: list[list[str]] = KIEL_PANELS) -> pd.DataFrame:

@@ -17,7 +17,7 @@ import pandas as pd
 from IPython.display import display
 
 from . import model
-from ..core.widgets import show_in
+from ..core.widgets import show_in, stable_ids
 
 __all__ = ["ALL", "COLUMNS", "VerdictPanel", "panel"]
 
@@ -79,6 +79,7 @@ class VerdictPanel:
         display(self.widget)
 
 
+@stable_ids
 def explorer(verdict: str = ALL, claim_type: str = ALL, speaker: str = ALL) -> VerdictPanel:
     """Build the verdict browser: three drop-downs and the table of matching checks."""
     return VerdictPanel(verdict=verdict, claim_type=claim_type, speaker=speaker)

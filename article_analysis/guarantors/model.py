@@ -46,7 +46,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from ..core import tables
+from ..core import render, tables
 from . import power
 from ..core.paths import DATAPACKAGE
 from .power import P5
@@ -276,9 +276,12 @@ def _who_can_block(game: power.WeightedGame) -> str:
 def exact_label(value: Fraction) -> str:
     """An exact fraction with its percentage for tables: '421/2145 (19.6 %)', '0', '1 (100 %)'.
 
-    The percentage has three significant digits; values below 0.01 % read '< 0.01 %'.
+    The percentage has three significant digits; values below 0.01 % read '< 0.01 %'. Only shares
+    from 0 to 1 are accepted: every index and blocking share is one; anything else raises ValueError.
     """
     value = Fraction(value)
+    if not 0 <= value <= 1:
+        raise ValueError(f"value: must be a share from 0 to 1, got {value}")
     if value == 0:
         return "0"
     percent = float(value) * 100
@@ -310,12 +313,14 @@ def show(table: pd.DataFrame, name: str):
     if not re.fullmatch(r"[a-z][a-z0-9_]*", name):
         raise ValueError(f"name: lower-case letters, digits and '_' only, starting with a letter, got {name!r}")
     exact = [_heading(c) for c in table.columns if _is_fractions(table[c])]
-    return (
+    styled = (
         readable(table).style.hide(axis="index").format(escape="html").set_uuid(name)
         .set_table_attributes('class="dataframe"')  # the book's table style, as for plain DataFrames
         .set_table_styles([{"selector": "th, td", "props": "text-align: left; vertical-align: top;"}])
         .set_properties(subset=exact, **{"white-space": "nowrap"})
     )
+    # As HTML, not as a Styler: a Styler's plain-text repr holds its memory address.
+    return render.show(styled.to_html())
 
 
 def _heading(column: str) -> str:

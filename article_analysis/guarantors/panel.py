@@ -22,7 +22,7 @@ import pandas as pd
 from IPython.display import display
 
 from . import model
-from ..core.widgets import show_in
+from ..core.widgets import show_in, stable_ids
 from .charts import VETO_LABELS, grid_chart, measure_bars
 
 __all__ = ["MEMBERS_RANGE", "GuarantorPanel", "panel"]
@@ -100,6 +100,7 @@ class GuarantorPanel:
         display(self.widget)
 
 
+@stable_ids
 def explorer(members: int = 15, quota: int = 9, vetoes: int = 5) -> GuarantorPanel:
     """Build the explorer: design dropdown (0–5 veto players), members and quota sliders (1–50)."""
     return GuarantorPanel(members=members, quota=quota, vetoes=vetoes)

@@ -47,7 +47,9 @@ rest with total weight w (only weights below the quota that the rest must supply
 table for "the rest without player i" is obtained from the full table by removing i's factor
 ``(1 + x·y**w_i)`` from the generating function (polynomial division, exact in integers). The cost is
 O(n² · q) integer operations for n players and quota q (after dividing all weights by their common
-divisor) — a 50-member game takes milliseconds. Rule games are evaluated on all 2**n coalitions and
+divisor) — a 50-member game takes milliseconds. The table grows with the quota, so a game whose table
+would exceed :data:`MAX_TABLE_CELLS` cells (32 MB) is counted over its 2**n coalitions instead
+if it has at most :data:`MAX_RULE_PLAYERS` players, and refused otherwise. Rule games are evaluated on all 2**n coalitions and
 are therefore refused beyond :data:`MAX_RULE_PLAYERS` players.
 
 The brute-force references :func:`shapley_shubik_bruteforce`, :func:`banzhaf_bruteforce` and
@@ -78,6 +80,7 @@ __all__ = [
     "MAX_PERMUTATION_PLAYERS",
     "MAX_RULE_PLAYERS",
     "MAX_SUBSET_PLAYERS",
+    "MAX_TABLE_CELLS",
     "P5",
     "Game",
     "RuleGame",
@@ -110,6 +113,9 @@ MAX_RULE_PLAYERS = 20
 MAX_SUBSET_PLAYERS = 20
 #: Largest game the ordering-enumerating brute force accepts (8! = 40,320 orderings).
 MAX_PERMUTATION_PLAYERS = 8
+#: Largest table of the weighted games' dynamic programme: (non-veto players + 1) × the weight they
+#: must supply (after dividing by the weights' common divisor). 4 * 10**6 int64 cells are 32 MB.
+MAX_TABLE_CELLS = 4 * 10**6
 
 
 # --------------------------------------------------------------------------------------------------
@@ -308,6 +314,9 @@ def coalition_of_the_willing(n: int, outsiders: Sequence[str] = ("Russia",)) -> 
     if n < 1:
         raise ValueError(f"n: the coalition needs at least 1 member, got {n}")
     members = {f"Member {i}": 1 for i in range(1, n + 1)}
+    if isinstance(outsiders, str):
+        raise ValueError(f"outsiders: must be a sequence of names such as ('Russia',), got the single "
+                         f"string {outsiders!r}")
     outsiders = tuple(outsiders)
     clash = sorted(set(outsiders) & set(members))
     if clash:
@@ -331,10 +340,44 @@ class _Counts:
 
 def _counts(game: Game) -> dict[str, _Counts]:
     if isinstance(game, WeightedGame):
-        return _counts_weighted(game)
+        cells = _table_cells(game)
+        if cells <= MAX_TABLE_CELLS:
+            return _counts_weighted(game)
+        if game.n <= MAX_RULE_PLAYERS:
+            return _counts_from_win_table(game, _weighted_win_table(game))
+        raise ValueError(
+            f"quota: this game's exact dynamic programme needs a table of {cells:,} cells (the non-veto "
+            f"players + 1, times the quota left after the vetoes' weight, all divided by the weights' "
+            f"common divisor), more than the {MAX_TABLE_CELLS:,} accepted, and with {game.n} players it is "
+            f"too large to count over all 2**n coalitions (at most {MAX_RULE_PLAYERS} players); "
+            "scale the weights and quota down to the smallest integers that give the same winning coalitions"
+        )
     if isinstance(game, RuleGame):
         return _counts_rule(game)
     raise TypeError(f"game: expected a WeightedGame or RuleGame, got {type(game).__name__}")
+
+
+def _table_cells(game: WeightedGame) -> int:
+    """The size of :func:`_counts_weighted`'s table, computed without building it."""
+    g = reduce(math.gcd, game.weights)
+    need = -(-game.quota // g) - sum(w // g for p, w in zip(game.players, game.weights) if p in game.vetoes)
+    return (game.n - len(game.vetoes) + 1) * max(need, 0)
+
+
+def _weighted_win_table(game: WeightedGame) -> np.ndarray:
+    """wins[mask] for every coalition of a weighted game (bit j: players[j] is in it), by adding weights
+    bit by bit; exact (in Python integers when the total weight does not fit in int64)."""
+    n = game.n
+    dtype = np.int64 if sum(game.weights) < 2**62 else object
+    masks = np.arange(1 << n, dtype=np.int64)
+    weight = np.zeros(1 << n, dtype=dtype)
+    vetoes_in = np.zeros(1 << n, dtype=np.int64)
+    for j, (player, w) in enumerate(zip(game.players, game.weights)):
+        member = (masks >> j) & 1
+        weight = weight + member.astype(dtype) * w
+        if player in game.vetoes:
+            vetoes_in += member
+    return (vetoes_in == len(game.vetoes)) & np.array(weight >= game.quota, dtype=bool)
 
 
 def _counts_weighted(game: WeightedGame) -> dict[str, _Counts]:
@@ -422,9 +465,12 @@ def _win_table(game: Game) -> np.ndarray:
 
 
 def _counts_rule(game: RuleGame) -> dict[str, _Counts]:
+    _check_size("a rule game", game.n, MAX_RULE_PLAYERS, "it is evaluated on all 2**n coalitions")
+    return _counts_from_win_table(game, _win_table(game))
+
+
+def _counts_from_win_table(game: Game, win: np.ndarray) -> dict[str, _Counts]:
     n = game.n
-    _check_size("a rule game", n, MAX_RULE_PLAYERS, "it is evaluated on all 2**n coalitions")
-    win = _win_table(game)
     masks = np.arange(1 << n, dtype=np.int64)
     sizes = np.zeros(1 << n, dtype=np.int64)
     for j in range(n):
@@ -540,8 +586,11 @@ def blocking_share(game: Game, player: str) -> Fraction:
     coalition wins at all.
     """
     _player_index(game, player)
-    c = _counts(game)[player]
-    return Fraction(sum(c.by_size), c.with_i) if c.with_i else Fraction(0)
+    return _blocking_share(_counts(game)[player])
+
+
+def _blocking_share(counts: _Counts) -> Fraction:
+    return Fraction(sum(counts.by_size), counts.with_i) if counts.with_i else Fraction(0)
 
 
 def summary(game: Game) -> pd.DataFrame:
@@ -567,9 +616,7 @@ def summary(game: Game) -> pd.DataFrame:
             "shapley_shubik": [ss[p] for p in game.players],
             "banzhaf": [bz[p] for p in game.players],
             "banzhaf_absolute": [bza[p] for p in game.players],
-            "blocking_share": [
-                Fraction(sw[p], counts[p].with_i) if counts[p].with_i else Fraction(0) for p in game.players
-            ],
+            "blocking_share": [_blocking_share(counts[p]) for p in game.players],
         }
     )
 

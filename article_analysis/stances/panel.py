@@ -17,7 +17,7 @@ import ipywidgets as widgets
 from IPython.display import display
 
 from . import charts, model
-from ..core.widgets import show_in
+from ..core.widgets import show_in, stable_ids
 
 __all__ = ["StanceExplorer", "explorer"]
 
@@ -67,6 +67,7 @@ class StanceExplorer:
         display(self.widget)
 
 
+@stable_ids
 def explorer(actor: str = model.ALL, question: str = model.ALL, stated_only: bool = False) -> StanceExplorer:
     """Build the panel: actor and question drop-downs (or all), a box to hide 'not stated', the grid."""
     return StanceExplorer(actor=actor, question=question, stated_only=stated_only)

@@ -1,0 +1,292 @@
+"""Mutation score of each analysis module: how many small wrong edits its own unit tests notice.
+
+For every module in :data:`MODULES` this script makes each *mutant* (one small edit of the module's
+code, see :class:`Mutator`), runs the module's own unit tests against it, and counts the mutant as
+killed if a test fails (or the tests hang past a timeout). The score is killed / mutants. Nothing
+is written to disk: each mutant is compiled in memory and run in a forked child of a process that
+has imported the libraries once, so a mutant costs its tests' time, not Python's start-up.
+
+    .venv/bin/python tools/mutation.py                  # every module, a table at the end
+    .venv/bin/python tools/mutation.py claims --show    # one module, listing the surviving mutants
+
+The edits (the usual operators of mutation testing, as in mutmut):
+
+* comparisons: ``<`` ↔ ``<=``, ``>`` ↔ ``>=``, ``==`` ↔ ``!=``, ``in`` ↔ ``not in``, ``is`` ↔ ``is not``;
+* arithmetic: ``+`` ↔ ``-``, ``*`` ↔ ``/``, ``//`` → ``/``, ``%`` → ``*``, ``**`` → ``*``;
+* logic: ``and`` ↔ ``or``, ``not x`` → ``x``, ``True`` ↔ ``False``;
+* numbers: ``n`` → ``n + 1``;
+* a ``raise`` statement → ``pass`` (a check that is never made);
+* ``escape(x)`` → ``x`` (text from the data reaching HTML unescaped).
+
+Not mutated: docstrings, annotations, the text of f-strings and of exception messages (a message's
+wording is tested by pattern where it matters), and module-level constants in CAPITALS (declared
+parameters such as ``MAX_YEARS``, which the tests read by name rather than restate).
+Mutants that cannot change any result (:data:`EQUIVALENT`, each with its reason) are listed and not
+counted. Hypothesis runs derandomized and without its example database (profile ``mutation`` in
+``tests/conftest.py``), so a score is reproducible.
+"""
+from __future__ import annotations
+
+import argparse
+import ast
+import copy
+import importlib
+import os
+import signal
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+MODULES = {
+    "article": ("article_analysis.article.model", ["tests/test_article.py"]),
+    "claims": ("article_analysis.claims.model", ["tests/test_claims.py"]),
+    "trajectory": ("article_analysis.air_defence.model", ["tests/test_trajectory.py"]),
+    "stances": ("article_analysis.stances.model", ["tests/test_stances.py"]),
+    "power": ("article_analysis.guarantors.power", ["tests/test_power.py"]),
+    "factcheck": ("article_analysis.fact_check.model", ["tests/test_factcheck.py"]),
+    "tables": ("article_analysis.core.tables", ["tests/test_tables.py"]),
+    "consistency": ("article_analysis.core.consistency", ["tests/test_consistency.py"]),
+}
+"""Module name → (its import path, its own unit tests)."""
+
+# Imported once in the parent so that each forked mutant starts warm. The test modules are not: they
+# must import the analysis code after the mutant is in place.
+WARM = ["pandas", "numpy", "altair", "ipywidgets", "hypothesis", "yaml"]
+
+COMPARISONS = {ast.Lt: ast.LtE, ast.LtE: ast.Lt, ast.Gt: ast.GtE, ast.GtE: ast.Gt, ast.Eq: ast.NotEq,
+               ast.NotEq: ast.Eq, ast.In: ast.NotIn, ast.NotIn: ast.In, ast.Is: ast.IsNot, ast.IsNot: ast.Is}
+ARITHMETIC = {ast.Add: ast.Sub, ast.Sub: ast.Add, ast.Mult: ast.Div, ast.Div: ast.Mult, ast.FloorDiv: ast.Div,
+              ast.Mod: ast.Mult, ast.Pow: ast.Mult}
+LOGIC = {ast.And: ast.Or, ast.Or: ast.And}
+ESCAPES = {"escape", "esc"}
+
+
+EQUIVALENT = {
+    ("@lru_cache(maxsize=1)", "1 → 2"): "a larger cache of a function without arguments changes nothing",
+    ('holder = sentence_table[(sentence_table["start"] <= start) & (sentence_table["end"] >= end)]', "LtE → Lt"):
+        "a quotation starts after its opening mark „, so never where its sentence starts",
+    ('holder = sentence_table[(sentence_table["start"] <= start) & (sentence_table["end"] >= end)]', "GtE → Gt"):
+        "a quotation ends before its closing mark “, so never where its sentence ends",
+    ("return math.inf if value > 0 else -math.inf", "0 → 1"):
+        "only integers too large for a float get here, never 0 or 1",
+    ('profile["attribution"] = pd.Categorical(profile["attribution"], ATTRIBUTION_ORDER, ordered=True)',
+     "True → False"): "pandas sorts a categorical by its categories' order, ordered or not",
+}
+"""Mutants that cannot change any result, by (the mutated source line, stripped; the edit), with the
+reason. They are listed and left out of the score; every other survivor counts against it."""
+
+
+@dataclass(frozen=True)
+class Mutant:
+    number: int
+    line: int
+    what: str
+    code: str = ""
+
+
+class Mutator(ast.NodeTransformer):
+    """Walks a module's tree in a fixed order; lists the mutation points, or applies the one numbered
+    ``target``. Listing and applying share the walk, so numbers always mean the same edit."""
+
+    def __init__(self, target: int | None = None, lines: list[str] | None = None):
+        self.target = target
+        self.found: list[Mutant] = []
+        self.lines = lines or []
+
+    def _point(self, node: ast.AST, what: str) -> bool:
+        """Record a mutation point; True if it is the one to apply."""
+        number = len(self.found)
+        line = getattr(node, "lineno", 0)
+        code = self.lines[line - 1].strip() if 0 < line <= len(self.lines) else ""
+        self.found.append(Mutant(number, line, what, code))
+        return number == self.target
+
+    # --- what is not mutated -------------------------------------------------------------------
+
+    def visit_JoinedStr(self, node):
+        return node
+
+    def visit_Expr(self, node):
+        if isinstance(node.value, ast.Constant) and isinstance(node.value.value, str):
+            return node  # a docstring
+        return self.generic_visit(node)
+
+    def visit_AnnAssign(self, node):
+        node.target = self.visit(node.target)
+        if node.value is not None:
+            node.value = self.visit(node.value)
+        return node
+
+    def visit_FunctionDef(self, node):
+        node.body = [self.visit(statement) for statement in node.body]
+        node.decorator_list = [self.visit(d) for d in node.decorator_list]
+        node.args.defaults = [self.visit(d) for d in node.args.defaults]
+        node.args.kw_defaults = [d if d is None else self.visit(d) for d in node.args.kw_defaults]
+        return node
+
+    def visit_Assign(self, node):
+        names = [t.id for t in node.targets if isinstance(t, ast.Name)]
+        if names and all(name.isupper() or name == "__all__" for name in names):
+            return node  # a declared constant
+        return self.generic_visit(node)
+
+    def visit_Raise(self, node):
+        if self._point(node, "raise → pass"):
+            return ast.copy_location(ast.Pass(), node)
+        return node  # the message is not mutated
+
+    # --- operators ----------------------------------------------------------------------------
+
+    def visit_Compare(self, node):
+        self.generic_visit(node)
+        for index, op in enumerate(node.ops):
+            swapped = COMPARISONS.get(type(op))
+            if swapped and self._point(node, f"{type(op).__name__} → {swapped.__name__}"):
+                node.ops[index] = swapped()
+        return node
+
+    def visit_BinOp(self, node):
+        self.generic_visit(node)
+        swapped = ARITHMETIC.get(type(node.op))
+        if swapped and self._point(node, f"{type(node.op).__name__} → {swapped.__name__}"):
+            node.op = swapped()
+        return node
+
+    def visit_AugAssign(self, node):
+        self.generic_visit(node)
+        swapped = ARITHMETIC.get(type(node.op))
+        if swapped and self._point(node, f"{type(node.op).__name__}= → {swapped.__name__}="):
+            node.op = swapped()
+        return node
+
+    def visit_BoolOp(self, node):
+        self.generic_visit(node)
+        swapped = LOGIC.get(type(node.op))
+        if self._point(node, f"{type(node.op).__name__} → {swapped.__name__}"):
+            node.op = swapped()
+        return node
+
+    def visit_UnaryOp(self, node):
+        self.generic_visit(node)
+        if isinstance(node.op, ast.Not) and self._point(node, "not x → x"):
+            return node.operand
+        return node
+
+    def visit_Constant(self, node):
+        value = node.value
+        if isinstance(value, bool):
+            if self._point(node, f"{value} → {not value}"):
+                return ast.copy_location(ast.Constant(not value), node)
+        elif isinstance(value, (int, float)):
+            if self._point(node, f"{value!r} → {value + 1!r}"):
+                return ast.copy_location(ast.Constant(value + 1), node)
+        return node
+
+    def visit_Call(self, node):
+        self.generic_visit(node)
+        name = node.func.id if isinstance(node.func, ast.Name) else getattr(node.func, "attr", None)
+        if name in ESCAPES and len(node.args) == 1 and not node.keywords and self._point(node, f"{name}(x) → x"):
+            return node.args[0]
+        return node
+
+
+def mutants(tree: ast.Module, source: str) -> list[Mutant]:
+    walker = Mutator(lines=source.splitlines())
+    walker.visit(copy.deepcopy(tree))
+    return walker.found
+
+
+def mutated(tree: ast.Module, number: int) -> ast.Module:
+    result = Mutator(number).visit(copy.deepcopy(tree))
+    return ast.fix_missing_locations(result)
+
+
+def run_in_child(module, tree: ast.Module | None, tests: list[str], timeout: float) -> str:
+    """Run ``tests`` in a forked child with ``tree`` compiled into ``module``; 'passed', 'failed' or
+    'timeout'."""
+    pid = os.fork()
+    if pid == 0:
+        try:
+            signal.alarm(int(timeout) + 1)
+            if tree is not None:
+                exec(compile(tree, module.__file__, "exec"), module.__dict__)
+            import pytest
+
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, 1)
+            os.dup2(devnull, 2)
+            code = pytest.main(["-x", "-q", "-p", "no:cacheprovider", "-p", "no:randomly", *tests])
+            os._exit(0 if code == 0 else 1)
+        except BaseException:
+            os._exit(1)
+    _, status = os.waitpid(pid, 0)
+    if os.WIFSIGNALED(status):
+        return "timeout" if os.WTERMSIG(status) == signal.SIGALRM else "failed"
+    return "passed" if os.WEXITSTATUS(status) == 0 else "failed"
+
+
+def score(name: str, show: bool) -> tuple[int, int, list[Mutant]]:
+    import_path, tests = MODULES[name]
+    module = importlib.import_module(import_path)
+    source = Path(module.__file__).read_text(encoding="utf-8")
+    tree = ast.parse(source)
+    tests = [str(ROOT / t) for t in tests]
+    started = time.monotonic()
+    if run_in_child(module, None, tests, timeout=1800) != "passed":
+        raise SystemExit(f"{name}: the unit tests fail without any mutant; fix them first")
+    timeout = 5 * (time.monotonic() - started) + 10
+    survivors = []
+    found = []
+    for mutant in mutants(tree, source):
+        reason = EQUIVALENT.get((mutant.code, mutant.what))
+        if reason:
+            print(f"  equivalent, not counted: {name} line {mutant.line}: {mutant.what} ({reason})", flush=True)
+            continue
+        found.append(mutant)
+        outcome = run_in_child(module, mutated(tree, mutant.number), tests, timeout)
+        if outcome == "passed":
+            survivors.append(mutant)
+            if show:
+                print(f"  survived: {name} line {mutant.line}: {mutant.what}: {mutant.code}", flush=True)
+    return len(found), len(found) - len(survivors), survivors
+
+
+def warm_up() -> None:
+    """Import the libraries and pytest's plugins once, in the parent, by collecting no tests."""
+    import pytest
+
+    for warm in WARM:
+        importlib.import_module(warm)
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    saved = os.dup(1)
+    os.dup2(devnull, 1)
+    pytest.main(["--collect-only", "-q", "-p", "no:cacheprovider", str(ROOT / "tests" / "conftest.py")])
+    os.dup2(saved, 1)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("modules", nargs="*", choices=[[], *MODULES], default=list(MODULES),
+                        help="modules to measure (default: all)")
+    parser.add_argument("--show", action="store_true", help="list each surviving mutant")
+    args = parser.parse_args()
+    os.environ["HYPOTHESIS_PROFILE"] = "mutation"
+    os.chdir(ROOT)
+    sys.path.insert(0, str(ROOT / "tests"))
+    warm_up()
+    rows = []
+    for name in args.modules or list(MODULES):
+        started = time.monotonic()
+        total, killed, _ = score(name, args.show)
+        rows.append((name, MODULES[name][0], total, killed, time.monotonic() - started))
+        print(f"{name}: {killed}/{total} killed ({100 * killed / total:.0f} %)", flush=True)
+    print("\n| Module | Code | Mutants | Killed | Score | Time |\n|---|---|---:|---:|---:|---:|")
+    for name, path, total, killed, seconds in rows:
+        print(f"| {name} | `{path}` | {total} | {killed} | {100 * killed / total:.0f} % | {seconds:.0f} s |")
+
+
+if __name__ == "__main__":
+    main()
