@@ -175,6 +175,7 @@ async def execute_notebook(path: Path, root: Path = ROOT, timeout: int = TIMEOUT
     files = {name for name in files if "__pycache__" not in name.split("/")}
     files |= {name for name in ENVIRONMENT if (root / name).exists()}
     digests = {name: file_digest(root / name) for name in sorted(files) if (root / name).is_file()}
+    notebook.metadata.pop("widgets", None)  # state an earlier run stored
     notebook.metadata[RECORD] = {
         "code": code_digest(notebook),
         "files": {name: digest if before.get(name, digest) == digest else CHANGED_WHILE_RUNNING
