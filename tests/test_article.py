@@ -86,7 +86,7 @@ def test_missing_text_is_reported(tmp_path):
 def test_tables_have_their_columns_in_order_and_rows_numbered_from_zero():
     body = article.body_blocks()
     assert list(body.columns) == list(article.blocks().columns)
-    assert body.index.tolist() == list(range(len(body))) and "dateline" not in set(body["kind"])
+    assert body.index.tolist() == list(range(len(body))) and article.SUPPLIED_DATE not in set(body["kind"])
     sentences = article.sentences()
     assert list(sentences.columns) == ["sentence", "block", "kind", "start", "end", "text_de"]
 

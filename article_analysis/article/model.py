@@ -42,6 +42,10 @@ def span(start: int, end: int) -> str:
     return text()[start:end]
 
 
+# The block kind of the date that came with the stored copy of the text: not part of what a reader reads.
+SUPPLIED_DATE = "supplied_date"
+
+
 def blocks() -> pd.DataFrame:
     """Paragraphs and subheadings with their offsets, German text and English translation; loading
     checks that each block's text is the article's text between its offsets."""
@@ -51,7 +55,7 @@ def blocks() -> pd.DataFrame:
 def body_blocks() -> pd.DataFrame:
     """The blocks a reader reads: paragraphs and subheadings, without the date that came with the stored copy (block kind ``supplied_date``)."""
     table = blocks()
-    return table[table["kind"] != "supplied_date"].reset_index(drop=True)
+    return table[table["kind"] != SUPPLIED_DATE].reset_index(drop=True)
 
 
 def sentences() -> pd.DataFrame:
@@ -60,10 +64,10 @@ def sentences() -> pd.DataFrame:
 
 
 def split_sentences(full: str, block_table: pd.DataFrame) -> pd.DataFrame:
-    """The sentences of the text ``full`` in the body blocks of ``block_table`` (the dateline is not
-    read as a sentence), numbered S01, S02, … in reading order."""
+    """The sentences of the text ``full`` in the body blocks of ``block_table`` (the date that came with
+    the stored copy is not read as a sentence), numbered S01, S02, … in reading order."""
     rows = []
-    for block in block_table[block_table["kind"] != "dateline"].itertuples():
+    for block in block_table[block_table["kind"] != SUPPLIED_DATE].itertuples():
         for match in _SENTENCE.finditer(full, block.start, block.end):
             rows.append({"block": block.block, "kind": block.kind,
                          "start": match.start(), "end": match.end(), "text_de": match.group()})
