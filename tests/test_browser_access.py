@@ -8,7 +8,7 @@ with every request off localhost blocked, waits until the charts have drawn, and
 - contrast: every text a chart draws stands out from what lies under it (the chart's background or
   the cell it sits on) by at least 4.5:1, or 3:1 for large text;
 - axe-core (from the pinned ``axe-playwright-python``) finds no violation of any impact, at 375 and
-  1280 px in both modes (one rule, heading order, is left to other work: see AXE_DISABLED).
+  1280 px in both modes, every rule enabled.
 
 One browser context per mode and width is reused for all pages. Further tests switch the theme as a
 reader does (the charts redraw dark and back, keeping the values of their controls) and work the
@@ -29,7 +29,6 @@ MIN_FONT_PX = 10
 # axe-core rules left to another piece of work, with the reason. Heading levels that skip (h1 to
 # h4 in the article and claims chapters) are fixed with the HTML validity work of issue 13 (Nu
 # checker); remove the entry when that is merged.
-AXE_DISABLED = {"heading-order": "heading skips belong to issue 13's valid-HTML work (Nu checker)"}
 
 # Layout of the drawn page, measured in the browser.
 LAYOUT = """() => {
@@ -146,8 +145,7 @@ def test_page_fits_reads_and_passes_axe(browser, server, axe, mode, width, relat
         # resolves "../basic.css" against the page rather than the sheet, a 404 of its own.
         page_errors = list(visit.errors)
         if width in AXE_WIDTHS:
-            rules = {"rules": {rule: {"enabled": False} for rule in AXE_DISABLED}}
-            violations = axe.run(page, options={"resultTypes": ["violations"], **rules}).response["violations"]
+            violations = axe.run(page, options={"resultTypes": ["violations"]}).response["violations"]
             problems += [f"axe {v['id']} ({v['impact']}): {node['target']} {node['failureSummary'][:160]}"
                          for v in violations for node in v["nodes"]]
         assert problems == [], f"{relative} at {width} px, {mode}:\n" + "\n".join(problems)

@@ -1,7 +1,6 @@
 """The package is laid out as the book is: one subpackage of the same shape per chapter."""
 import ast
 import re
-from pathlib import Path
 
 import yaml
 

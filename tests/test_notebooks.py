@@ -53,6 +53,8 @@ def test_outputs_were_computed_from_the_current_inputs(path):
     reasons = execution.stale_reasons(path)
     assert reasons == [], f"{path.name} is stale ({'; '.join(reasons)}): run `make notebooks` and commit it"
 
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
 def test_outputs_are_the_same_on_every_run(path):
     """What would differ between two runs of `make notebooks`: widget state (no page reads it), random
     widget model ids, memory addresses in plain-text reprs."""

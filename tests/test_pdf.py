@@ -59,12 +59,13 @@ def test_every_page_of_the_book_in_order(pdf_pages):
     order = book_order(BUILD)
     assert {page.path for page in order} == set(book_pages(BUILD)) - {"index.html", "genindex.html", "search.html"}
     body = pdf_pages[2:]
-    starts = []
+    # Each page's title is looked for from where the page before it starts: an earlier page may name
+    # a later one ("see the Methodology"), so the first mention is not where that page starts.
+    start = 0
     for page in order:
-        found = [number for number, text in enumerate(body) if normalised(page.title) in text]
-        assert found, f"'{page.title}' ({page.path}) is not in the PDF"
-        starts.append(found[0])
-    assert starts == sorted(starts), "pages in the book's order"
+        found = [number for number, text in enumerate(body) if number >= start and normalised(page.title) in text]
+        assert found, f"'{page.title}' ({page.path}) is not in the PDF after the page before it"
+        start = found[0]
 
 
 def test_every_chart_is_drawn(pdf_pages):
@@ -85,7 +86,7 @@ def test_page_numbers(pdf_pages):
     "Download the data behind this chart",  # CSV links
     "Skip to main content",  # navigation
     "panel.explorer(",  # a code input
-    "import ",  # setup code
+    "from article_analysis",  # setup code (prose may say "import", as in "the LNG import ban")
 ])
 def test_no_screen_only_parts(pdf_pages, screen_only):
     assert not any(screen_only in text for text in pdf_pages)

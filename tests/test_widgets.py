@@ -49,7 +49,7 @@ def test_every_chapter_panel_has_stable_ids():
 
     from article_analysis.claims import panel as claims_panel
 
-    for chapter in ("air_defence", "claims", "fact_check", "guarantors", "stances"):
+    for chapter in ("air_defence", "claims", "fact_check", "guarantors", "outcomes", "stances"):
         explorer = importlib.import_module(f"article_analysis.{chapter}.panel").explorer
         assert explorer.__wrapped__.__module__ == f"article_analysis.{chapter}.panel", chapter
     assert claims_panel.explorer().model_id.startswith("panel-")

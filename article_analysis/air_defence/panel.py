@@ -22,7 +22,7 @@ from IPython.display import display
 from . import charts, model
 from ..core.widgets import show_in, stable_ids
 
-__all__ = ["TrajectoryPanel", "panel"]
+__all__ = ["TrajectoryPanel", "explorer"]
 
 RATE_RANGE = (0.0, 0.5, 0.01)
 """Rate slider: minimum, maximum, step (0–50 % a year, in steps of one percentage point)."""

@@ -27,6 +27,7 @@ from __future__ import annotations
 import argparse
 import ast
 import asyncio
+import concurrent.futures
 import hashlib
 import inspect
 import json
@@ -184,6 +185,17 @@ async def execute_notebook(path: Path, root: Path = ROOT, timeout: int = TIMEOUT
     nbformat.write(notebook, path)
 
 
+
+def _run_to_completion(coroutine):
+    """Run ``coroutine`` to its end, also when called from a thread whose event loop is already running
+    (a test process that holds a Playwright session, say), where ``asyncio.run`` refuses."""
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:
+        return asyncio.run(coroutine)
+    with concurrent.futures.ThreadPoolExecutor(max_workers=1) as worker:
+        return worker.submit(asyncio.run, coroutine).result()
+
 @dataclass
 class Outcome:
     path: Path
@@ -212,7 +224,7 @@ def execute(paths: list[Path], root: Path = ROOT, jobs: int | None = None, timeo
     Raises :class:`ExecutionError` listing every notebook that failed (those files are left unchanged).
     """
     jobs = jobs or len(os.sched_getaffinity(0))
-    outcomes = asyncio.run(_execute_all(list(paths), root, jobs, timeout))
+    outcomes = _run_to_completion(_execute_all(list(paths), root, jobs, timeout))
     failures = [str(outcome.error) for outcome in outcomes if outcome.error]
     if failures:
         raise ExecutionError("\n\n".join(failures))

@@ -28,7 +28,8 @@ BOOK_PDF = "book.pdf"
 ICON_SCRIPT = "_static/scripts/fontawesome.js"
 SEARCH_SCRIPTS = ("_static/searchtools.js", "_static/language_data.js", "searchindex.js")
 DESCRIPTION_LENGTH = 160
-_SCOPED_STYLE = re.compile(r"<style scoped>.*?</style>\s*", re.DOTALL)
+# As pandas writes it, or as an HTML parser writes it back (scoped="").
+_SCOPED_STYLE = re.compile(r'<style scoped(?:="")?>.*?</style>\s*', re.DOTALL)
 # The saved state of a notebook's ipywidgets, which MyST-NB writes into the page for a widget manager.
 # The book loads none (`nb_ipywidgets_js: {}`; its charts have their own controls), so the state is
 # dead weight (up to 74 KB a page) and, holding random model ids, differs from build to build.
@@ -72,7 +73,7 @@ def _register_filter(app):
 
 def _drop_pandas_styles(app, doctree, docname):
     for raw in doctree.findall(nodes.raw):
-        if "html" in raw.get("format", "").split() and "<style scoped>" in raw.astext():
+        if "html" in raw.get("format", "").split() and _SCOPED_STYLE.search(raw.astext()):
             text = _SCOPED_STYLE.sub("", raw.astext())
             raw.replace_self(nodes.raw(text, text, format=raw["format"], classes=raw.get("classes", [])))
 

@@ -19,7 +19,7 @@ from IPython.display import display
 from . import model
 from ..core.widgets import show_in, stable_ids
 
-__all__ = ["ALL", "COLUMNS", "VerdictPanel", "panel"]
+__all__ = ["ALL", "COLUMNS", "VerdictPanel", "explorer"]
 
 ALL = "All"
 COLUMNS = ["claim", "verdict_label", "speaker_label", "claim_type_label", "text_en", "reasoning"]

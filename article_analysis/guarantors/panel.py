@@ -25,7 +25,7 @@ from . import model
 from ..core.widgets import show_in, stable_ids
 from .charts import VETO_LABELS, grid_chart, measure_bars
 
-__all__ = ["MEMBERS_RANGE", "GuarantorPanel", "panel"]
+__all__ = ["MEMBERS_RANGE", "GuarantorPanel", "explorer"]
 
 MEMBERS_RANGE = (1, 50)
 """Members and quota sliders: 1–50 (the dynamic programme handles 50 members in milliseconds)."""

@@ -211,7 +211,7 @@ def cards():
                            f"{escape(event_table.loc[e, 'what'])} ({escape(e)})</li>" for e in row.event_ids)
         parts.append(
             f'<section class="outcome-card" id="outcome-{escape(row.claim)}">'
-            f"<h4>{escape(row.claim)}: {escape(row.status_label)}</h4>"
+            f"<h3>{escape(row.claim)}: {escape(row.status_label)}</h3>"
             + claims.quote([row.claim]).data
             + f"<p><strong>What happened</strong></p><ul>{happened or '<li>No event found.</li>'}</ul>"
             f"<p><strong>Status: {escape(row.status_label)}</strong> ({escape(row.outlook_label)}; "

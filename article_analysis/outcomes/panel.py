@@ -15,7 +15,7 @@ import ipywidgets as widgets
 import pandas as pd
 from IPython.display import display
 
-from ..core.widgets import show_in
+from ..core.widgets import show_in, stable_ids
 from . import charts, model
 
 __all__ = ["TimelineExplorer", "explorer", "select"]
@@ -74,6 +74,7 @@ class TimelineExplorer:
         display(self.widget)
 
 
+@stable_ids
 def explorer(theme: str = charts.ALL, actor: str = charts.ALL) -> TimelineExplorer:
     """Build the panel: theme and actor drop-downs (or all), the timeline, the events."""
     return TimelineExplorer(theme=theme, actor=actor)
