@@ -17,10 +17,9 @@ from __future__ import annotations
 import altair as alt
 import ipywidgets as widgets
 import pandas as pd
-from IPython.display import display
 
 from . import charts, model
-from ..core.widgets import show_in, stable_ids
+from ..core.widgets import LivePanel, show_in, stable_ids
 
 __all__ = ["TrajectoryPanel", "explorer"]
 
@@ -31,7 +30,7 @@ HORIZON_RANGE = (1, 20)
 """Horizon slider: 1–20 years."""
 
 
-class TrajectoryPanel:
+class TrajectoryPanel(LivePanel):
     """Controls (rate, horizon, reading), a caption and an output area showing the projection.
 
     Attributes: ``rate`` (FloatSlider), ``horizon`` (IntSlider), ``reading`` (Dropdown), ``caption``
@@ -102,8 +101,6 @@ class TrajectoryPanel:
         self.caption.value = self._caption()
         show_in(self.output, self.chart)
 
-    def _on_change(self, change) -> None:
-        self.refresh()
 
     def _caption(self) -> str:
         end = self.table[self.table["year"] == self.table["year"].max()]
@@ -113,9 +110,6 @@ class TrajectoryPanel:
             for r, c in zip(end["reading"], end["capability_index"])
         ]
         return f"By {year}, at {self.current_rate() * 100:.0f} % a year — " + "; ".join(parts)
-
-    def _ipython_display_(self) -> None:
-        display(self.widget)
 
 
 @stable_ids

@@ -33,6 +33,20 @@ def stable_ids(build):
     return with_stable_ids
 
 
+class LivePanel:
+    """What every chapter's live panel shares: any change of a control redraws it, and a notebook shows
+    it as its widget. A panel builds ``self.widget``, observes its controls with ``self._on_change`` and
+    defines ``refresh()``."""
+
+    def _on_change(self, change) -> None:
+        self.refresh()
+
+    def _ipython_display_(self) -> None:
+        from IPython.display import display
+
+        display(self.widget)
+
+
 def show_in(output, *objects) -> None:
     """Replace the content of an ipywidgets ``Output`` with ``objects``, by setting its state.
 

@@ -14,10 +14,9 @@ from __future__ import annotations
 
 import ipywidgets as widgets
 import pandas as pd
-from IPython.display import display
 
 from . import model
-from ..core.widgets import show_in, stable_ids
+from ..core.widgets import LivePanel, show_in, stable_ids
 
 __all__ = ["ALL", "COLUMNS", "VerdictPanel", "explorer"]
 
@@ -26,7 +25,7 @@ COLUMNS = ["claim", "verdict_label", "speaker_label", "claim_type_label", "text_
 """The columns the panel shows for each matching check."""
 
 
-class VerdictPanel:
+class VerdictPanel(LivePanel):
     """Drop-downs ``verdict``, ``claim_type`` and ``speaker``, a caption and the matching checks.
 
     Each drop-down offers "All" and the labels found in the data. After every change ``table`` holds
@@ -71,12 +70,6 @@ class VerdictPanel:
         self.table = self.current_table()
         self.caption.value = f"{len(self.table)} of {len(self.checks)} checkable claims match."
         show_in(self.output, self.table)
-
-    def _on_change(self, change) -> None:
-        self.refresh()
-
-    def _ipython_display_(self) -> None:
-        display(self.widget)
 
 
 @stable_ids

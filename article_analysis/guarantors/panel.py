@@ -19,10 +19,9 @@ from html import escape
 import altair as alt
 import ipywidgets as widgets
 import pandas as pd
-from IPython.display import display
 
 from . import model
-from ..core.widgets import show_in, stable_ids
+from ..core.widgets import LivePanel, show_in, stable_ids
 from .charts import VETO_LABELS, grid_chart, measure_bars
 
 __all__ = ["MEMBERS_RANGE", "GuarantorPanel", "explorer"]
@@ -31,8 +30,7 @@ MEMBERS_RANGE = (1, 50)
 """Members and quota sliders: 1–50 (the dynamic programme handles 50 members in milliseconds)."""
 
 
-
-class GuarantorPanel:
+class GuarantorPanel(LivePanel):
     """Controls (design, members, quota), a caption, a table and a chart of the equal-members game.
 
     Attributes: ``design`` (Dropdown: number of veto players, 0–5), ``members`` and ``quota``
@@ -92,12 +90,6 @@ class GuarantorPanel:
             self.caption.value = f"<b>No game:</b> {escape(self.error)}"
         shown = [] if self.chart is None else [model.readable(self.table), self.chart]
         show_in(self.output, *shown)
-
-    def _on_change(self, change) -> None:
-        self.refresh()
-
-    def _ipython_display_(self) -> None:
-        display(self.widget)
 
 
 @stable_ids

@@ -13,9 +13,8 @@ from __future__ import annotations
 
 import ipywidgets as widgets
 import pandas as pd
-from IPython.display import display
 
-from ..core.widgets import show_in, stable_ids
+from ..core.widgets import LivePanel, show_in, stable_ids
 from . import charts, model
 
 __all__ = ["TimelineExplorer", "explorer", "select"]
@@ -38,7 +37,7 @@ def select(table: pd.DataFrame, theme: str = charts.ALL, actor: str = charts.ALL
     return table[keep]
 
 
-class TimelineExplorer:
+class TimelineExplorer(LivePanel):
     """Controls (``theme``, ``actor``: Dropdowns), a caption and an output area with the filtered
     timeline and its events."""
 
@@ -66,12 +65,6 @@ class TimelineExplorer:
         self.chart = charts.timeline_view(self.table) if len(self.table) else None
         rows = self.table[SHOWN_COLUMNS]
         show_in(self.output, *([rows] if self.chart is None else [self.chart, rows]))
-
-    def _on_change(self, change) -> None:
-        self.refresh()
-
-    def _ipython_display_(self) -> None:
-        display(self.widget)
 
 
 @stable_ids

@@ -14,10 +14,9 @@ chart (ipywidgets need a live kernel).
 from __future__ import annotations
 
 import ipywidgets as widgets
-from IPython.display import display
 
 from . import charts, model
-from ..core.widgets import show_in, stable_ids
+from ..core.widgets import LivePanel, show_in, stable_ids
 
 __all__ = ["StanceExplorer", "explorer"]
 
@@ -25,7 +24,7 @@ SHOWN_COLUMNS = ["actor_label", "question_label", "stance_label", "conditions", 
 """The columns of :func:`model.matrix` the panel lists under the grid."""
 
 
-class StanceExplorer:
+class StanceExplorer(LivePanel):
     """Controls (``actor``, ``question``: Dropdowns; ``stated_only``: Checkbox), a caption and an output
     area with the filtered grid and its rows. After every change, ``table`` holds the selected rows of
     :func:`model.matrix` and ``chart`` the grid drawn from them. Displaying the object displays
@@ -59,12 +58,6 @@ class StanceExplorer:
         self.chart = charts.matrix_view(self.table) if len(self.table) else None
         shown = [self.table[SHOWN_COLUMNS]] if self.chart is None else [self.chart, self.table[SHOWN_COLUMNS]]
         show_in(self.output, *shown)
-
-    def _on_change(self, change) -> None:
-        self.refresh()
-
-    def _ipython_display_(self) -> None:
-        display(self.widget)
 
 
 @stable_ids
