@@ -6,6 +6,12 @@ killed if a test fails (or the tests hang past a timeout). The score is killed /
 is written to disk: each mutant is compiled in memory and run in a forked child of a process that
 has imported the libraries once, so a mutant costs its tests' time, not Python's start-up.
 
+A mutant first runs only the tests that execute its statement (as mutmut does): one run of the unit
+tests under coverage.py, with one coverage context per test, maps each line of the module to the
+tests that run it. Only a mutant that those tests do not kill runs the whole of its module's tests,
+so the score is the one the whole tests give, reached sooner. A mutant in code run at import time
+(module level, decorators, default values) runs the whole tests at once.
+
     .venv/bin/python tools/mutation.py                  # every module, a table at the end
     .venv/bin/python tools/mutation.py claims --show    # one module, listing the surviving mutants
 
@@ -34,9 +40,12 @@ import importlib
 import os
 import signal
 import sys
+import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
+
+import coverage
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -47,6 +56,12 @@ MODULES = {
     "stances": ("article_analysis.stances.model", ["tests/test_stances.py"]),
     "power": ("article_analysis.guarantors.power", ["tests/test_power.py"]),
     "factcheck": ("article_analysis.fact_check.model", ["tests/test_factcheck.py"]),
+    "air_defence_inputs": ("article_analysis.air_defence.inputs", ["tests/test_air_defence.py"]),
+    "air_defence_record": ("article_analysis.air_defence.record", ["tests/test_air_defence_record.py"]),
+    "guarantors": ("article_analysis.guarantors.model", ["tests/test_guarantors.py"]),
+    "outcomes": ("article_analysis.outcomes.model", ["tests/test_outcomes.py"]),
+    "editorial": ("article_analysis.editorial.model", ["tests/test_editorial.py"]),
+    "findings": ("article_analysis.findings", ["tests/test_findings.py"]),
     "tables": ("article_analysis.core.tables", ["tests/test_tables.py"]),
     "consistency": ("article_analysis.core.consistency", ["tests/test_consistency.py"]),
 }
@@ -65,18 +80,36 @@ ESCAPES = {"escape", "esc"}
 
 
 EQUIVALENT = {
-    ("@lru_cache(maxsize=1)", "1 → 2"): "a larger cache of a function without arguments changes nothing",
-    ('holder = sentence_table[(sentence_table["start"] <= start) & (sentence_table["end"] >= end)]', "LtE → Lt"):
-        "a quotation starts after its opening mark „, so never where its sentence starts",
-    ('holder = sentence_table[(sentence_table["start"] <= start) & (sentence_table["end"] >= end)]', "GtE → Gt"):
-        "a quotation ends before its closing mark “, so never where its sentence ends",
-    ("return math.inf if value > 0 else -math.inf", "0 → 1"):
-        "only integers too large for a float get here, never 0 or 1",
-    ('profile["attribution"] = pd.Categorical(profile["attribution"], ATTRIBUTION_ORDER, ordered=True)',
-     "True → False"): "pandas sorts a categorical by its categories' order, ordered or not",
+    "article": {
+        ("@lru_cache(maxsize=1)", "1 → 2"): "a larger cache of a function without arguments changes nothing",
+        ('holder = sentence_table[(sentence_table["start"] <= start) & (sentence_table["end"] >= end)]',
+         "LtE → Lt"): "a quotation starts after its opening mark „, so never where its sentence starts",
+        ('holder = sentence_table[(sentence_table["start"] <= start) & (sentence_table["end"] >= end)]',
+         "GtE → Gt"): "a quotation ends before its closing mark “, so never where its sentence ends",
+    },
+    "claims": {
+        ('profile["attribution"] = pd.Categorical(profile["attribution"], ATTRIBUTION_ORDER, ordered=True)',
+         "True → False"): "pandas sorts a categorical by its categories' order, ordered or not",
+    },
+    "trajectory": {
+        ("return math.inf if value > 0 else -math.inf", "0 → 1"):
+            "only integers too large for a float get here, never 0 or 1",
+    },
+    "air_defence_inputs": {},
+    "air_defence_record": {},
+    "stances": {},
+    "power": {},
+    "guarantors": {},
+    "factcheck": {},
+    "outcomes": {},
+    "editorial": {},
+    "findings": {},
+    "tables": {},
+    "consistency": {},
 }
-"""Mutants that cannot change any result, by (the mutated source line, stripped; the edit), with the
-reason. They are listed and left out of the score; every other survivor counts against it."""
+"""Mutants that cannot change any result, by module, then by (the mutated source line, stripped; the
+edit), with the reason. They are listed and left out of the score; every other survivor counts
+against it."""
 
 
 @dataclass(frozen=True)
@@ -85,6 +118,10 @@ class Mutant:
     line: int
     what: str
     code: str = ""
+    statement_lines: range = range(0)
+    """The lines of the statement that holds the edit: coverage.py may record any of them."""
+    at_import: bool = False
+    """True if the edit is in code run when the module is imported, not inside a function's body."""
 
 
 class Mutator(ast.NodeTransformer):
@@ -95,13 +132,31 @@ class Mutator(ast.NodeTransformer):
         self.target = target
         self.found: list[Mutant] = []
         self.lines = lines or []
+        self.statements: list[ast.stmt] = []
+        self.function_depth = 0
+
+    def visit(self, node):
+        if not isinstance(node, ast.stmt):
+            return super().visit(node)
+        self.statements.append(node)
+        try:
+            return super().visit(node)
+        finally:
+            self.statements.pop()
 
     def _point(self, node: ast.AST, what: str) -> bool:
         """Record a mutation point; True if it is the one to apply."""
         number = len(self.found)
         line = getattr(node, "lineno", 0)
         code = self.lines[line - 1].strip() if 0 < line <= len(self.lines) else ""
-        self.found.append(Mutant(number, line, what, code))
+        statement = self.statements[-1] if self.statements else node
+        if isinstance(statement, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+            lines = range(line, (getattr(node, "end_lineno", None) or line) + 1)  # a decorator or a default
+        elif getattr(statement, "body", None):  # the edit is in the header of an if, for, while or with
+            lines = range(statement.lineno, max(statement.lineno, statement.body[0].lineno - 1) + 1)
+        else:
+            lines = range(statement.lineno, (statement.end_lineno or statement.lineno) + 1)
+        self.found.append(Mutant(number, line, what, code, lines, self.function_depth == 0))
         return number == self.target
 
     # --- what is not mutated -------------------------------------------------------------------
@@ -121,10 +176,19 @@ class Mutator(ast.NodeTransformer):
         return node
 
     def visit_FunctionDef(self, node):
+        self.function_depth += 1
         node.body = [self.visit(statement) for statement in node.body]
+        self.function_depth -= 1
         node.decorator_list = [self.visit(d) for d in node.decorator_list]
         node.args.defaults = [self.visit(d) for d in node.args.defaults]
         node.args.kw_defaults = [d if d is None else self.visit(d) for d in node.args.kw_defaults]
+        return node
+
+    def visit_Lambda(self, node):
+        node.args.defaults = [self.visit(d) for d in node.args.defaults]
+        self.function_depth += 1
+        node.body = self.visit(node.body)
+        self.function_depth -= 1
         return node
 
     def visit_Assign(self, node):
@@ -204,7 +268,7 @@ def mutated(tree: ast.Module, number: int) -> ast.Module:
     return ast.fix_missing_locations(result)
 
 
-def run_in_child(module, tree: ast.Module | None, tests: list[str], timeout: float) -> str:
+def run_in_child(module, tree: ast.Module | None, tests: list[str], timeout: float, plugins=()) -> str:
     """Run ``tests`` in a forked child with ``tree`` compiled into ``module``; 'passed', 'failed' or
     'timeout'."""
     pid = os.fork()
@@ -218,7 +282,10 @@ def run_in_child(module, tree: ast.Module | None, tests: list[str], timeout: flo
             devnull = os.open(os.devnull, os.O_WRONLY)
             os.dup2(devnull, 1)
             os.dup2(devnull, 2)
-            code = pytest.main(["-x", "-q", "-p", "no:cacheprovider", "-p", "no:randomly", *tests])
+            code = pytest.main(["-x", "-q", "-p", "no:cacheprovider", "-p", "no:randomly", *tests],
+                               plugins=list(plugins))
+            for plugin in plugins:
+                getattr(plugin, "finish", lambda: None)()
             os._exit(0 if code == 0 else 1)
         except BaseException:
             os._exit(1)
@@ -228,29 +295,85 @@ def run_in_child(module, tree: ast.Module | None, tests: list[str], timeout: flo
     return "passed" if os.WEXITSTATUS(status) == 0 else "failed"
 
 
+class TestsPerLine:
+    """A pytest plugin that records, under coverage.py, which lines of one file each test runs (a
+    test's setup included), and the order the tests ran in."""
+
+    def __init__(self, source_file: str, scratch: str):
+        self.coverage = coverage.Coverage(data_file=os.path.join(scratch, "coverage"), include=[source_file])
+        self.order_file = os.path.join(scratch, "order")
+        self.order: list[str] = []
+        self.coverage.start()
+
+    def pytest_runtest_setup(self, item):
+        self.order.append(item.nodeid)
+        self.coverage.switch_context(item.nodeid)
+
+    def finish(self):
+        self.coverage.stop()
+        self.coverage.save()
+        Path(self.order_file).write_text("\n".join(self.order), encoding="utf-8")
+
+
+@dataclass(frozen=True)
+class Coverage:
+    by_line: dict[int, set[str]]
+    """A line of the module → the ids of the tests that run it."""
+    every_test: list[str]
+    """Every test id, in the order the suite runs them."""
+    seconds: float
+    """How long the whole tests took."""
+
+    def tests_for(self, mutant: Mutant) -> list[str]:
+        """The tests to try first against ``mutant``: those that run its statement, in the suite's
+        order; all of them for an edit run at import time."""
+        if mutant.at_import:
+            return self.every_test
+        ids = set().union(*(self.by_line.get(line, set()) for line in mutant.statement_lines))
+        return [test for test in self.every_test if test in ids]
+
+
+def measure_coverage(module, tests: list[str]) -> Coverage:
+    """Run the unit tests once under coverage.py, with a context per test."""
+    with tempfile.TemporaryDirectory() as scratch:
+        plugin = TestsPerLine(module.__file__, scratch)
+        started = time.monotonic()
+        if run_in_child(module, None, tests, 1800, [plugin]) != "passed":
+            raise SystemExit(f"{module.__name__}: the unit tests fail without any mutant; fix them first")
+        seconds = time.monotonic() - started
+        data = coverage.CoverageData(os.path.join(scratch, "coverage"))
+        data.read()
+        by_line = {line: set(contexts) for line, contexts in data.contexts_by_lineno(module.__file__).items()}
+        order = Path(plugin.order_file).read_text(encoding="utf-8").splitlines()
+    return Coverage(by_line, order, seconds)
+
+
 def score(name: str, show: bool) -> tuple[int, int, list[Mutant]]:
-    import_path, tests = MODULES[name]
+    import_path, test_files = MODULES[name]
     module = importlib.import_module(import_path)
     source = Path(module.__file__).read_text(encoding="utf-8")
     tree = ast.parse(source)
-    tests = [str(ROOT / t) for t in tests]
-    started = time.monotonic()
-    if run_in_child(module, None, tests, timeout=1800) != "passed":
-        raise SystemExit(f"{name}: the unit tests fail without any mutant; fix them first")
-    timeout = 5 * (time.monotonic() - started) + 10
+    test_files = [str(ROOT / t) for t in test_files]
+    measured = measure_coverage(module, test_files)
+    timeout = 5 * measured.seconds + 10
     survivors = []
     found = []
     for mutant in mutants(tree, source):
-        reason = EQUIVALENT.get((mutant.code, mutant.what))
+        reason = EQUIVALENT[name].get((mutant.code, mutant.what))
         if reason:
             print(f"  equivalent, not counted: {name} line {mutant.line}: {mutant.what} ({reason})", flush=True)
             continue
         found.append(mutant)
-        outcome = run_in_child(module, mutated(tree, mutant.number), tests, timeout)
-        if outcome == "passed":
-            survivors.append(mutant)
-            if show:
-                print(f"  survived: {name} line {mutant.line}: {mutant.what}: {mutant.code}", flush=True)
+        tree_of_mutant = mutated(tree, mutant.number)
+        tests = measured.tests_for(mutant)
+        if tests and run_in_child(module, tree_of_mutant, [str(ROOT / t) for t in tests], timeout) != "passed":
+            continue
+        if not mutant.at_import and run_in_child(module, tree_of_mutant, test_files, timeout) != "passed":
+            continue
+        survivors.append(mutant)
+        if show:
+            reached = "" if tests else " (no test runs this line)"
+            print(f"  survived: {name} line {mutant.line}: {mutant.what}: {mutant.code}{reached}", flush=True)
     return len(found), len(found) - len(survivors), survivors
 
 
@@ -269,10 +392,12 @@ def warm_up() -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("modules", nargs="*", choices=[[], *MODULES], default=list(MODULES),
-                        help="modules to measure (default: all)")
+    parser.add_argument("modules", nargs="*", help=f"modules to measure, of {', '.join(MODULES)} (default: all)")
     parser.add_argument("--show", action="store_true", help="list each surviving mutant")
     args = parser.parse_args()
+    unknown = [name for name in args.modules if name not in MODULES]
+    if unknown:
+        parser.error(f"unknown module(s) {', '.join(unknown)}; choose from {', '.join(MODULES)}")
     os.environ["HYPOTHESIS_PROFILE"] = "mutation"
     os.chdir(ROOT)
     sys.path.insert(0, str(ROOT / "tests"))
