@@ -28,7 +28,7 @@ NOTEBOOKS := intro.ipynb $(sort $(wildcard chapters/*.ipynb))
 # inputs cannot pass; locally, `make book` brings them up to date (commit the result).
 CHECK_ONLY := $(if $(filter true,$(CI)),--check)
 
-.PHONY: book pdf test notebooks lab serve benchmark lighthouse mutation lock binder-lock clean
+.PHONY: book pdf test notebooks lab serve benchmark lighthouse mutation identical-builds lock binder-lock clean
 
 book: $(BOOK)
 
@@ -86,9 +86,13 @@ lighthouse: $(BOOK)
 	$(NPM_CI) && touch $(NODE_INSTALLED)
 	$(BIN)/python benchmarks/lighthouse.py
 
-# Mutation score of each analysis module against its own unit tests (slow: not part of `make test`).
+# Mutation score of each analysis module against its own unit tests (minutes: not part of `make test`).
 mutation: $(INSTALLED)
 	$(BIN)/python tools/mutation.py --show
+
+# Two clean builds of HEAD, each in a fresh clone with its own environment, must give identical HTML.
+identical-builds:
+	tools/identical_builds.sh
 
 # Recompile the full lock from requirements.in in a throwaway environment.
 lock:
