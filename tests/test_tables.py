@@ -197,7 +197,7 @@ def test_boolean_other_than_true_or_false(data_copy, value):
                      load_error(data_copy, "claims"))
 
 
-def test_text_shorter_than_its_minimum_length(data_copy):
+def test_text_at_its_minimum_length_is_accepted_and_shorter_refused(data_copy):
     path = data_copy.parent / "verdicts.csv"
     claim = tables.load("verdicts")["claim"].iloc[0]
     shortest = field_of(tables.resource("verdicts")["schema"], "reasoning")["constraints"]["minLength"]
