@@ -32,6 +32,11 @@ def test_article_text_must_match_its_checksum_for_every_table_that_uses_it(data_
         factcheck.load(data_copy)
 
 
+def test_article_text_file_must_exist(data_copy):
+    (data_copy.parent / "article.txt").unlink()
+    assert re.fullmatch(r".*/data/article\.txt: file not found", load_error(data_copy, "article"))
+
+
 def test_article_table_holds_one_article(data_copy):
     rewrite(data_copy.parent / "article.csv", lambda rows: rows.append(["A2"] + rows[1][1:]))
     assert re.search(r"article\.csv: 2 rows; the report analyses exactly one article", load_error(data_copy, "article"))
@@ -47,6 +52,52 @@ def test_block_span_must_lie_inside_the_article(data_copy):
     set_cell(data_copy.parent / "blocks.csv", "8", "end", "9999")
     assert re.search(r"blocks\.csv, row 8 \(line 10\), field 'end': span \d+–9999 is empty or outside the article "
                      r"\(0–4521\)", load_error(data_copy, "blocks"))
+
+
+def test_block_span_must_not_be_empty(data_copy):
+    set_cell(data_copy.parent / "blocks.csv", "2", "end", "563")
+    assert re.search(r"blocks\.csv, row 2 \(line 4\), field 'end': span 563–563 is empty or outside the article",
+                     load_error(data_copy, "blocks"))
+
+
+# --- claims: each claim quotes the article exactly, inside the block it names ------------------------
+
+@pytest.mark.parametrize(("claim", "line", "end", "span"), [("C003", 4, "239", "239–239"),  # empty
+                                                            ("C044", 45, "4522", "4336–4522")])  # past the end
+def test_claim_span_must_be_a_nonempty_part_of_the_article(data_copy, claim, line, end, span):
+    set_cell(data_copy.parent / "claims.csv", claim, "end", end)
+    assert re.search(rf"claims\.csv, row {claim} \(line {line}\), field 'end': span {span} is empty or outside the "
+                     r"article \(0–4521\)", load_error(data_copy, "claims"))
+
+
+def test_claim_before_the_article_start_is_refused_by_the_schema(data_copy):
+    # The span check leaves offsets below 0 to the schema's minimum, which is checked first.
+    set_cell(data_copy.parent / "claims.csv", "C003", "start", "-1")
+    assert re.search(r"claims\.csv, row C003 \(line 4\), field 'start': -1 is below the minimum 0",
+                     load_error(data_copy, "claims"))
+
+
+def test_claim_text_must_match_the_article_at_its_offsets(data_copy):
+    set_cell(data_copy.parent / "claims.csv", "C003", "text_de", "an dem Kanzler Merz virtuell teilnahm")
+    assert re.search(r"claims\.csv, row C003 \(line 4\), field 'text_de': does not match the article text at 239–292: "
+                     r"the article has 'an dem Kanzler Friedrich Merz \(CDU\) virtuell teilnahm'",
+                     load_error(data_copy, "claims"))
+
+
+@pytest.mark.parametrize(("claim", "line", "paragraph", "message"), [
+    ("C003", 4, "2", "the span 239–292 is not inside block 2 (563–1256)"),  # starts before the block
+    ("C044", 45, "7", "the span 4336–4521 is not inside block 7 (3945–3994)"),  # ends after it
+])
+def test_claim_must_lie_inside_its_block(data_copy, claim, line, paragraph, message):
+    set_cell(data_copy.parent / "claims.csv", claim, "paragraph", paragraph)
+    assert re.search(rf"claims\.csv, row {claim} \(line {line}\), field 'paragraph': " + re.escape(message),
+                     load_error(data_copy, "claims"))
+
+
+def test_claim_is_not_reported_by_its_own_speaker(data_copy):
+    set_cell(data_copy.parent / "claims.csv", "C002", "reported_by", "coalition_of_the_willing")
+    assert re.search(r"claims\.csv, row C002 \(line 3\), field 'reported_by': equals the speaker; leave it empty for "
+                     r"first-hand claims", load_error(data_copy, "claims"))
 
 
 def test_listed_sentence_must_exist(data_copy):
@@ -116,3 +167,35 @@ def test_kiel_figure_replaced_by_nan_stops_the_chart(data_copy):
     set_cell(data_copy.parent / "external" / "kiel_military_aid.csv", "K017", "value", "nan")
     assert re.search(r"kiel_military_aid\.csv, row K017 \(line 18\), field 'value': 'nan' is not a finite",
                      load_error(data_copy, "kiel_military_aid"))
+
+
+# --- verdicts: one per checkable claim, resting on facts, rating what the claim is --------------------
+
+def test_verdict_only_on_a_checkable_claim(data_copy):
+    set_cell(data_copy.parent / "claims.csv", "C003", "checkable", "false")
+    assert re.search(r"verdicts\.csv, row C003 \(line 3\), field 'claim': C003 is not marked checkable in "
+                     r".*claims\.csv; only checkable claims get a verdict", load_error(data_copy, "verdicts"))
+
+
+def test_report_rating_needs_a_reported_claim(data_copy):
+    set_cell(data_copy.parent / "verdicts.csv", "C003", "rated", "report")
+    assert re.search(r"verdicts\.csv, row C003 \(line 3\), field 'rated': 'report' rates the article's report of "
+                     r"someone's words, but C003 is a first-hand claim", load_error(data_copy, "verdicts"))
+
+
+def test_not_checked_row_cites_no_facts(data_copy):
+    set_cell(data_copy.parent / "verdicts.csv", "C003", "verdict", "not_checked")
+    assert re.search(r"verdicts\.csv, row C003 \(line 3\), field 'fact_ids': a 'not_checked' row cites facts",
+                     load_error(data_copy, "verdicts"))
+
+
+def test_verdict_must_cite_a_fact(data_copy):
+    set_cell(data_copy.parent / "verdicts.csv", "C003", "fact_ids", "")
+    assert re.search(r"verdicts\.csv, row C003 \(line 3\), field 'fact_ids': a verdict of 'accurate' must cite at "
+                     r"least one fact", load_error(data_copy, "verdicts"))
+
+
+def test_every_checkable_claim_has_a_verdict(data_copy):
+    rewrite(data_copy.parent / "verdicts.csv", lambda rows: rows.remove(next(r for r in rows if r[0] == "C003")))
+    assert re.search(r"verdicts\.csv: checkable claim\(s\) C003 of .*claims\.csv have no verdict",
+                     load_error(data_copy, "verdicts"))

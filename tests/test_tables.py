@@ -1,6 +1,7 @@
 """Every kind of fault in a data file gets an error naming the file, the row and the field."""
 import csv
 import io
+import json
 import math
 import re
 
@@ -29,6 +30,17 @@ def set_cell(path, row_id, field, value):
     rewrite(path, edit)
 
 
+def edit_schema(package, name, edit):
+    """Apply ``edit`` to the schema of resource ``name`` in a copy's datapackage.json."""
+    descriptor = json.loads(package.read_text(encoding="utf-8"))
+    edit(next(r for r in descriptor["resources"] if r["name"] == name)["schema"])
+    package.write_text(json.dumps(descriptor), encoding="utf-8")
+
+
+def field_of(schema, name):
+    return next(f for f in schema["fields"] if f["name"] == name)
+
+
 def load_error(package, name) -> str:
     tables.clear_cache()
     with pytest.raises(tables.DataError) as caught:
@@ -55,6 +67,25 @@ def test_malformed_package(data_copy):
     assert re.search(r"datapackage\.json: not valid JSON", load_error(data_copy, "blocks"))
 
 
+def test_missing_package(data_copy):
+    data_copy.unlink()
+    assert re.fullmatch(r".*/data/datapackage\.json: file not found", load_error(data_copy, "blocks"))
+
+
+def test_resource_without_a_schema(data_copy):
+    descriptor = json.loads(data_copy.read_text(encoding="utf-8"))
+    del next(r for r in descriptor["resources"] if r["name"] == "blocks")["schema"]
+    data_copy.write_text(json.dumps(descriptor), encoding="utf-8")
+    assert re.fullmatch(r".*/data/datapackage\.json: resource 'blocks' has no schema", load_error(data_copy, "blocks"))
+
+
+def test_unsupported_field_type_in_the_schema(data_copy):
+    # A type this loader cannot read must stop it, not pass the text through as if it were a string.
+    edit_schema(data_copy, "blocks", lambda schema: field_of(schema, "text_en").update(type="datetime"))
+    assert re.search(r"blocks\.csv, row 0 \(line 2\), field 'text_en': unsupported field type 'datetime' in the schema",
+                     load_error(data_copy, "blocks"))
+
+
 def test_unknown_resource(data_copy):
     assert re.search(r"no resource named 'nope' \(known: article, blocks", load_error(data_copy, "nope"))
 
@@ -62,6 +93,35 @@ def test_unknown_resource(data_copy):
 def test_missing_column(data_copy):
     rewrite(data_copy.parent / "blocks.csv", lambda rows: [row.pop(5) for row in rows])
     assert re.search(r"blocks\.csv, header: missing column\(s\) \['text_en'\]", load_error(data_copy, "blocks"))
+
+
+def test_renamed_column(data_copy):
+    # A misspelt column name is both a missing and an unexpected column; the message names both.
+    rewrite(data_copy.parent / "blocks.csv", lambda rows: rows[0].__setitem__(5, "text_english"))
+    assert re.fullmatch(r".*blocks\.csv, header: missing column\(s\) \['text_en'\]; "
+                        r"unexpected column\(s\) \['text_english'\]", load_error(data_copy, "blocks"))
+
+
+def test_columns_out_of_order(data_copy):
+    def swap_start_and_end(rows):
+        for row in rows:
+            row[2], row[3] = row[3], row[2]
+    rewrite(data_copy.parent / "blocks.csv", swap_start_and_end)
+    assert re.fullmatch(r".*blocks\.csv, header: columns out of order, expected "
+                        r"\['block', 'kind', 'start', 'end', 'text_de', 'text_en'\]", load_error(data_copy, "blocks"))
+
+
+def test_empty_file(data_copy):
+    (data_copy.parent / "blocks.csv").write_text("", encoding="utf-8")
+    assert re.fullmatch(r".*blocks\.csv: empty file, expected a header row: block,kind,start,end,text_de,text_en",
+                        load_error(data_copy, "blocks"))
+
+
+def test_file_that_is_not_utf8(data_copy):
+    # A file saved in Latin-1 (as some spreadsheet programs do) must not be read with its umlauts garbled.
+    path = data_copy.parent / "blocks.csv"
+    path.write_bytes(path.read_text(encoding="utf-8").encode("latin-1", errors="replace"))
+    assert re.search(r"blocks\.csv: not UTF-8 text", load_error(data_copy, "blocks"))
 
 
 def test_wrong_number_of_values(data_copy):
@@ -99,6 +159,12 @@ def test_missing_required_value(data_copy):
                      load_error(data_copy, "blocks"))
 
 
+def test_missing_key_names_the_line(data_copy):
+    # A row without its key is named by its line alone, not as "row  (line 4)".
+    set_cell(data_copy.parent / "blocks.csv", "2", "block", "")
+    assert re.search(r"blocks\.csv, line 4, field 'block': missing required value", load_error(data_copy, "blocks"))
+
+
 def test_duplicate_id(data_copy):
     set_cell(data_copy.parent / "blocks.csv", "3", "block", "2")
     assert re.search(r"blocks\.csv, row 2 \(line 5\), field 'block': duplicate id '2' \(first on line 4\)",
@@ -117,10 +183,67 @@ def test_blank_line(data_copy):
     assert re.search(r"blocks\.csv, line 2: blank line", load_error(data_copy, "blocks"))
 
 
+def test_empty_item_in_a_list(data_copy):
+    # "a;;b" is a typo, not a list with an empty topic in it.
+    set_cell(data_copy.parent / "claims.csv", "C001", "topics", "security_guarantees;;us_role")
+    assert re.search(r"claims\.csv, row C001 \(line 2\), field 'topics': empty item in list "
+                     r"'security_guarantees;;us_role'", load_error(data_copy, "claims"))
+
+
+@pytest.mark.parametrize("value", ["yes", "True", "1", "falsch"])
+def test_boolean_other_than_true_or_false(data_copy, value):
+    set_cell(data_copy.parent / "claims.csv", "C001", "checkable", value)
+    assert re.search(r"claims\.csv, row C001 \(line 2\), field 'checkable': " + re.escape(f"{value!r} is not a valid boolean"),
+                     load_error(data_copy, "claims"))
+
+
+def test_text_at_its_minimum_length_is_accepted_and_shorter_refused(data_copy):
+    path = data_copy.parent / "verdicts.csv"
+    claim = tables.load("verdicts")["claim"].iloc[0]
+    shortest = field_of(tables.resource("verdicts")["schema"], "reasoning")["constraints"]["minLength"]
+    set_cell(path, claim, "reasoning", "x" * shortest)
+    tables.clear_cache()
+    assert tables.load("verdicts", data_copy).set_index("claim").loc[claim, "reasoning"] == "x" * shortest
+    set_cell(path, claim, "reasoning", "x" * (shortest - 1))
+    assert re.search(rf"verdicts\.csv, row {claim} \(line 2\), field 'reasoning': '{'x' * (shortest - 1)}' is shorter "
+                     rf"than {shortest} characters", load_error(data_copy, "verdicts"))
+
+
+def test_value_at_the_maximum_is_accepted_and_above_it_refused(data_copy):
+    # No table declares a maximum yet; the loader must honour one when a schema does.
+    last_end = int(tables.load("blocks")["end"].max())
+    edit_schema(data_copy, "blocks", lambda schema: field_of(schema, "end")["constraints"].update(maximum=last_end))
+    tables.clear_cache()
+    assert tables.load("blocks", data_copy)["end"].max() == last_end
+    edit_schema(data_copy, "blocks", lambda schema: field_of(schema, "end")["constraints"].update(maximum=last_end - 1))
+    assert re.search(rf"blocks\.csv, row \d+ \(line \d+\), field 'end': {last_end} is above the maximum {last_end - 1}",
+                     load_error(data_copy, "blocks"))
+
+
 def test_missing_values_stay_missing():
     actors = tables.load("actors")
     assert actors["speaks_for"].isna().any()
     assert all(value is None or isinstance(value, str) for value in actors["speaks_for"])
+
+
+def test_columns_without_gaps_keep_numpy_types_and_gaps_stay_missing():
+    # A complete integer or boolean column is a plain numpy column (a boolean one serves as a mask); an
+    # integer column with gaps keeps them as pd.NA instead of turning into floats.
+    assert tables.load("blocks")["start"].dtype == "int64"
+    claims = tables.load("claims")
+    assert claims["checkable"].dtype == bool
+    assert claims[claims["checkable"]]["checkable"].all()
+    rank = tables.load("kiel_military_aid")["rank"]
+    assert rank.dtype == "Int64" and rank.isna().any() and all(isinstance(v, int) for v in rank.dropna().tolist())
+
+
+def test_missing_boolean_stays_missing_not_false(data_copy):
+    # Should a schema make a boolean optional, an empty cell means "not known", never "false".
+    edit_schema(data_copy, "claims", lambda schema: field_of(schema, "checkable")["constraints"].update(required=False))
+    set_cell(data_copy.parent / "claims.csv", "C001", "checkable", "")
+    tables.clear_cache()
+    checkable = tables.load("claims", data_copy).set_index("id")["checkable"]
+    assert checkable["C001"] is None and checkable["C002"] is True
 
 
 # --- numbers: only finite decimals, inside the range the schema declares ----------------------------
@@ -229,6 +352,15 @@ def test_fault_names_the_physical_line_with_windows_line_ends(data_copy):
     assert tables.load("blocks", data_copy).equals(tables.load("blocks"))
     set_cell(path, "4", "kind", "footnote")
     assert re.search(r"blocks\.csv, row 4 \(line 6\), field 'kind'", load_error(data_copy, "blocks"))
+
+
+def test_file_may_end_with_a_quoted_value_and_no_line_break(data_copy):
+    path = data_copy.parent / "blocks.csv"
+    text = path.read_text(encoding="utf-8")
+    assert text.endswith('"\n')
+    path.write_text(text.rstrip("\n"), encoding="utf-8")
+    tables.clear_cache()
+    assert tables.load("blocks", data_copy).equals(tables.load("blocks"))
 
 
 def test_doubled_quotes_and_commas_inside_quotes_are_read_as_text(data_copy):

@@ -61,7 +61,7 @@ def _claims(loaded: tables.Loaded) -> None:
     text = article_text(loaded.package)
     blocks = loaded.other("blocks").set_index("block")
     for index, row in enumerate(loaded.table.itertuples()):
-        if not 0 <= row.start < row.end <= len(text):
+        if not row.start < row.end <= len(text):  # start >= 0: the schema's minimum
             raise loaded.fault(index, "end", f"span {row.start}–{row.end} is empty or outside the article "
                                              f"(0–{len(text)})")
         actual = text[row.start:row.end]
