@@ -7,6 +7,7 @@ import re
 import pytest
 import yaml
 
+from article_analysis.claims import model as claims
 from article_analysis.core import tables
 from article_analysis.core.paths import ROOT
 from article_analysis.editorial import model as editorial
@@ -59,6 +60,16 @@ def test_issue_tracker_comes_from_the_repository_setting_or_is_absent():
                                                     {"repository": {"url": "javascript:alert(1)"}})
 
 
+def test_contact_links_the_configured_issue_tracker_or_says_there_is_none():
+    """The contact text follows the settings it is given: a link to the issue tracker where a repository is
+    configured, and otherwise a plain statement naming who is responsible, never a dead link."""
+    linked = editorial.contact_markdown({"repository": {"url": "https://github.com/owner/report"}})
+    assert "<https://github.com/owner/report/issues>" in linked
+    plain = editorial.contact_markdown({"author": "Jane Example"})
+    assert "No public repository is configured" in plain and "report an error to jane example" in plain
+    assert "http" not in plain
+
+
 def test_review_url_is_the_checks_anchor_absolute_only_under_a_public_address():
     assert editorial.review_url("C015", {}) == "06_fact_check.html#check-C015"
     assert editorial.review_url("C015", {"html": {"baseurl": "https://example.org/book/"}}) == \
@@ -73,6 +84,15 @@ def test_corrections_are_listed_newest_first():
     table = editorial.corrections()
     keys = list(zip(table["date"], table["id"]))
     assert keys == sorted(keys, reverse=True)
+
+
+def test_corrections_log_has_the_fields_of_the_file_and_no_other():
+    """Sorting newest first leaves no stray column of the old row numbers in the log."""
+    with open(ROOT / "data" / "corrections.csv", newline="", encoding="utf-8") as handle:
+        fields = next(csv.reader(handle))
+    table = editorial.corrections()
+    assert list(table.columns) == fields
+    assert table.index.tolist() == list(range(len(table)))
 
 
 def test_corrections_name_only_ids_that_exist(data_copy):
@@ -106,6 +126,26 @@ def test_summary_counts_every_row_once():
     assert list(summary.columns) == ["corrected", "kept"]
 
 
+def test_summary_counts_zero_kept_when_every_finding_led_to_a_correction(data_copy):
+    """A log without a 'kept' row still shows the 'kept' column, with 0 in every kind."""
+    path = data_copy.parent / "corrections.csv"
+    for row in editorial.corrections(data_copy).itertuples():
+        set_cell(path, "id", row.id, "status", "corrected")
+    tables.clear_cache()
+    summary = editorial.corrections_summary(data_copy)
+    assert summary["kept"].tolist() == [0] * len(summary)
+    assert summary["corrected"].sum() == len(editorial.corrections(data_copy))
+
+
+def test_corrections_page_says_which_findings_were_kept_after_review():
+    log = editorial.corrections()
+    html = editorial.corrections_html().data
+    kept = int((log["status"] == "kept").sum())
+    assert 0 < kept < len(log)
+    assert html.count(" · Kept after review</p>") == kept
+    assert html.count(" · Corrected</p>") == len(log) - kept
+
+
 def test_corrections_page_escapes_the_log():
     html = editorial.corrections_html().data
     assert html.count('<article class="correction"') == len(editorial.corrections())
@@ -128,6 +168,11 @@ def test_on_record_is_the_record_of_the_day_not_later(data_copy):
 
 def test_under_attributed_splits_anonymous_from_unattributed():
     found = editorial.under_attributed()
+    # The anonymous claims are those the sourcing profile of chapter 2 counts as anonymous.
+    profile = claims.sourcing_profile().set_index("attribution")
+    assert len(found["anonymous"]) == profile.loc["anonymous_source", "claims"]
+    attribution = claims.load().set_index("id")["attribution"]
+    assert all(attribution[claim] == "anonymous_source" for claim in found["anonymous"])
     assert set(found["anonymous_on_record"]) <= set(found["anonymous"])
     assert not set(found["unattributed_on_record"]) & set(found["anonymous"])
     record = editorial.on_record()

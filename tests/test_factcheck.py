@@ -287,6 +287,17 @@ def test_germany_rank_shows_how_the_yardstick_changes_the_rank():
     assert table.loc["Jan 2025 – Jun 2025", "leader"] == "United Kingdom"
     assert bool(table.loc["Jan 2025 – Dec 2025", "after the article"])
     assert not table.loc["Jan 2025 – Aug 2025", "after the article"]
+    assert table.loc["Jan 2022 – Aug 2025", "measure"] == "cumulative"
+    assert table.loc["Jan 2025 – Aug 2025", "measure"] == "in the period"
+
+
+def test_germany_rank_lists_the_periods_in_the_order_of_the_kiel_file():
+    """The periods keep the order of data/external/kiel_military_aid.csv (the order the table is shown in),
+    not an order re-sorted by date."""
+    in_file = list(tables.load("kiel_military_aid")["id"])
+    first_rows = [rows.split(", ")[0] for rows in factcheck.germany_rank()["rows"]]
+    positions = [in_file.index(row) for row in first_rows]
+    assert positions == sorted(positions)
 
 
 # --- sources and terms ---------------------------------------------------------------------------
@@ -298,6 +309,13 @@ def test_terms_cover_every_cited_source_and_state_the_kiel_licence_gap():
     assert {"S034", "S037", "S024", "S027"} <= set(listed)
     kiel = table.index[table["ids"] == "S037"][0]
     assert kiel.startswith("NO licence file in the repository")
+
+
+def test_terms_list_the_most_used_terms_first_then_alphabetically():
+    table = factcheck.terms()
+    order = list(zip(-table["sources"], table.index))
+    assert order == sorted(order)
+    assert table["sources"].is_monotonic_decreasing and table["sources"].duplicated().any()  # ties occur
 
 
 def test_source_terms_rejects_an_unknown_source():

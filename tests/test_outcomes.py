@@ -96,6 +96,20 @@ def test_sources_of_the_outcomes_are_in_their_id_range_and_copies_say_so():
             assert re.search(r"COPY|copy|translation|not found", sources.loc[source, "note"]), source
 
 
+def test_record_summary_names_the_sources_read_only_on_a_copy():
+    """The chapter's summary lists exactly the cited sources without an original address (read on a copy),
+    and counts the events and the cited sources."""
+    text = model.record_summary()
+    event_table = model.events()
+    sources = tables.load("sources").set_index("id")
+    cited = {s for ids in event_table["source_ids"] for s in ids}
+    copies = sorted(s for s in cited if not sources.loc[s, "url"])
+    assert f"**{len(event_table)} events**" in text and f"citing {len(cited)} sources" in text
+    listed = re.search(r"for (\d+) of them \(([^)]*)\) only a copy was found", text).groups()
+    assert listed == (str(len(copies)), ", ".join(copies))
+    assert 0 < len(copies) < len(cited)
+
+
 # --- each fault, injected alone, and its message ------------------------------------------------------
 
 def test_a_status_without_events_is_refused(data_copy):
@@ -124,6 +138,17 @@ def test_an_event_after_the_search_date_is_refused(data_copy):
     message = outcome_error(data_copy)
     assert re.search(r"events\.csv, row E022 \(line 23\), field 'date': 2026-12-01 is after the search "
                      r"date \(2026-11-30\)", message)
+
+
+def test_events_on_the_article_s_day_and_on_the_search_date_are_kept(data_copy):
+    """Both ends of the searched span belong to it (events lie between the article's date and the search
+    date, both included): an event dated the article's day or the search day is no fault."""
+    events_csv = data_copy.parent / "external" / "events.csv"
+    edit(events_csv, {"id": "E001"}, date="2025-09-04")
+    edit(events_csv, {"id": "E022"}, date="2026-11-30")
+    tables.clear_cache()
+    dates = model.events(data_copy).set_index("id")["date"]
+    assert (dates["E001"].isoformat(), dates["E022"].isoformat()) == ("2025-09-04", "2026-11-30")
 
 
 def test_an_event_without_a_source_is_refused(data_copy):

@@ -304,6 +304,38 @@ def test_matrix_spells_out_the_evidence():
     assert data.loc[("german_government", "reassurance_force"), "evidence_de"].count(" · ") == 4
 
 
+def test_matrix_says_whether_conditions_and_notes_are_absent_or_not_applicable():
+    """A stated stance without conditions reads 'none stated'; where the article states no stance, there is
+    nothing to qualify ('—'); a note is shown as written, and a missing one as '—'."""
+    data = stances.matrix().set_index(["actor", "question"])
+    stated_plain, conditional, silent = (data.loc[("russia", "p5_guarantors")], data.loc[("russia", "security_guarantees")],
+                                         data.loc[("usa", "air_defence")])
+    table = stances.load().set_index(["actor", "question"])
+    assert stated_plain["conditions"] == "none stated"
+    assert conditional["conditions"] == table.loc[("russia", "security_guarantees"), "conditions"]
+    assert stated_plain["note"] == table.loc[("russia", "p5_guarantors"), "note"]
+    assert (silent["conditions"], silent["note"]) == ("—", "—")
+
+
+@pytest.mark.parametrize("make", [stances.matrix, lambda table: stances.select(table, actor="russia")])
+def test_chart_data_of_a_filtered_table_has_no_stray_index_column(make):
+    """Rows picked out of the stance table are numbered afresh: the chart's CSV download carries the data's
+    columns, not a column of old row numbers."""
+    table = stances.load()
+    result = make(table[table["actor"] == "russia"])
+    assert result.index.tolist() == list(range(9))
+    assert "index" not in result.columns
+
+
+def test_counts_show_zero_for_stances_nobody_takes():
+    """Every value of the scale is a column, 0 where no actor takes it (here nobody states anything)."""
+    table = stances.load()
+    silent = table[table["stance"] == stances.NOT_STATED]
+    grid = stances.counts(silent).set_index("question")
+    assert (grid.drop(columns="Not stated") == 0).all().all()
+    assert grid["Not stated"].sum() == len(silent)
+
+
 @pytest.mark.parametrize("make", [stances.matrix, stances.precondition_table, stances.agreement_table])
 def test_chart_data_keeps_one_line_per_row(make):
     # The book offers each chart's data as CSV; a line break inside a value would split a row.
@@ -332,6 +364,9 @@ def test_precondition_table_names_who_sets_each():
     table = stances.precondition_table()
     assert list(table["set_by"]) == ["The article, unattributed"] * 2 + ["German federal government"] * 3
     assert table.loc[0, "status_de"] == "C005 „Beides ist bislang nicht in Sicht.“"
+    assert table.loc[0, "status_en"] == 'C005 "So far, neither is in sight."'
+    # P5's status is 'not stated': no wording to quote, in either language.
+    assert table.loc[4, ["status_de", "status_en"]].tolist() == ["—", "—"]
 
 
 def test_evidence_html_escapes_and_links(data_copy):
@@ -343,6 +378,22 @@ def test_evidence_html_escapes_and_links(data_copy):
     assert html.count("<details") == 9
     assert "European Commission: 0 of 9 stances stated" in html
     assert "Troops in Ukraine: Not stated.</strong> Von der Leyen set off the debate" in html
+
+
+def test_evidence_html_lists_the_actors_in_the_data_s_order():
+    html = stances.evidence_html().data
+    shown = re.findall(r'<details class="stance-evidence" id="stances-([^"]+)"', html)
+    assert shown == list(dict.fromkeys(stances.load()["actor"]))
+    assert shown != sorted(shown)
+
+
+def test_evidence_html_escapes_the_questions_on_which_nothing_is_stated(monkeypatch):
+    """The list of questions the article says nothing on (those without a note) escapes their labels."""
+    labelled = stances.questions().copy()
+    labelled.loc[labelled["id"] == "p5_guarantors", "label"] = "P5 <i>as</i> guarantors"
+    monkeypatch.setattr(stances, "questions", lambda package=None: labelled)
+    html = stances.evidence_html().data
+    assert "<i>as</i>" not in html and "P5 &lt;i&gt;as&lt;/i&gt; guarantors" in html
 
 
 # --- charts -----------------------------------------------------------------------------------------

@@ -97,7 +97,11 @@ EQUIVALENT = {
     },
     "air_defence_inputs": {},
     "air_defence_record": {},
-    "stances": {},
+    "stances": {
+        ("@dataclass(frozen=True)", "True → False"):
+            "_Evidence is private, built once in _evidence() and only read: nothing assigns to its fields, "
+            "so no data can tell a frozen record from one that is not",
+    },
     "power": {},
     "guarantors": {},
     "factcheck": {},

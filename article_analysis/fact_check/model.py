@@ -207,7 +207,7 @@ def verdict_counts(by: str) -> pd.DataFrame:
     column, _ = GROUPINGS[by]
     table = checks()
     rows = []
-    for (group, verdict), part in table.groupby([column, "verdict"], sort=False):
+    for (group, verdict), part in table.groupby([column, "verdict"]):
         rows.append({"group": group, "verdict": verdict, "verdict_label": part["verdict_label"].iloc[0],
                      "verdict_rank": VERDICT_ORDER.index(verdict), "claims": len(part),
                      "claim_ids": ", ".join(part["claim"])})
@@ -314,7 +314,7 @@ def terms() -> pd.DataFrame:
     sources = tables.load("sources").set_index("id").loc[cited_sources()]
     sources["licence"] = sources["licence"].fillna("not stated")
     rows = [{"terms": licence, "sources": len(group), "ids": ", ".join(group.index)}
-            for licence, group in sources.groupby("licence", sort=False)]
+            for licence, group in sources.groupby("licence")]
     return pd.DataFrame(rows).sort_values(["sources", "terms"], ascending=[False, True]).set_index("terms")
 
 
