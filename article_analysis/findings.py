@@ -101,9 +101,10 @@ def from_the_fact_check() -> list[str]:
                         for row in worst.itertuples())
     breakdown = ", ".join(f"{counts[label]} {label.lower()}" for label in factcheck.scale()["label"]
                           if label in counts and label != "Not checked")
+    not_checked = counts.get("Not checked", 0)
     return [
         f"Of {len(checks)} checkable claims, {len(checked)} could be checked against sourced facts "
-        f"({breakdown}); {counts.get('Not checked', 0)} were not checked, with the reason stated "
+        f"({breakdown}); {not_checked} {'was' if not_checked == 1 else 'were'} not checked, with the reason stated "
         f'(<a href="chapters/06_fact_check.html">Checking the claims</a>). Rated misleading or '
         f"inaccurate: {flagged}.",
         f"By the Kiel Institute's figures (computed from a release published after the article), "

@@ -64,12 +64,13 @@ def test_stance_finding_counts_stated_first_hand_and_silent_stances():
 def test_fact_check_breakdown_counts_only_the_checked_claims():
     """The verdicts in parentheses add up to the claims that could be checked; 'not checked' is stated apart."""
     text = findings.from_the_fact_check()[0]
-    checked, breakdown, not_checked = re.search(
-        r"(\d+) could be checked against sourced facts \(([^)]*)\); (\d+) were not checked", text).groups()
+    checked, breakdown, not_checked, verb = re.search(
+        r"(\d+) could be checked against sourced facts \(([^)]*)\); (\d+) (was|were) not checked", text).groups()
     parts = [re.fullmatch(r"(\d+) ([a-z ]+)", part).groups() for part in breakdown.split(", ")]
     assert sum(int(n) for n, _ in parts) == int(checked)
     assert "not checked" not in [label for _, label in parts]
     assert int(checked) + int(not_checked) == len(factcheck.checks())
+    assert verb == ("was" if not_checked == "1" else "were"), "the verb agrees with the count"
 
 
 def test_kiel_finding_names_germany_s_rank_in_each_period():
