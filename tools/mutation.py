@@ -91,10 +91,7 @@ EQUIVALENT = {
         ('profile["attribution"] = pd.Categorical(profile["attribution"], ATTRIBUTION_ORDER, ordered=True)',
          "True → False"): "pandas sorts a categorical by its categories' order, ordered or not",
     },
-    "trajectory": {
-        ("return math.inf if value > 0 else -math.inf", "0 → 1"):
-            "only integers too large for a float get here, never 0 or 1",
-    },
+    "trajectory": {},
     "air_defence_inputs": {},
     "air_defence_record": {},
     "stances": {},
