@@ -92,7 +92,11 @@ EQUIVALENT = {
          "True → False"): "pandas sorts a categorical by its categories' order, ordered or not",
     },
     "trajectory": {},
-    "air_defence_inputs": {},
+    "air_defence_inputs": {
+        ('table = table[(table["status"] == "delivered") & table["count"].notna()].reset_index(drop=True)',
+         "True → False"): "reset_index renumbers the rows 0..n-1 either way; drop=False only adds the old "
+                         "numbers as a column 'index', which the table built from it never selects",
+    },
     "air_defence_record": {},
     "stances": {},
     "power": {},
