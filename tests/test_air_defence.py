@@ -1,6 +1,7 @@
 """The air-defence chapter: its sourced inputs (air_defence), its charts and explorer (trajectory_charts)."""
 from __future__ import annotations
 
+import dataclasses
 import json
 import re
 
@@ -104,6 +105,18 @@ def test_budget_rejects_a_fact_in_the_wrong_shape(data_copy, field, value, messa
         air_defence.budget(data_copy)
 
 
+def test_budget_accepts_any_amount_greater_than_0(data_copy):
+    """An amount below one billion euros is still an amount: only 0, negative and missing ones are refused."""
+    set_cell(data_copy.parent / "external" / "facts.csv", "F042", "value", "0.5")
+    assert air_defence.budget(data_copy).set_index("fact_id").loc["F042", "eur_bn"] == 0.5
+
+
+def test_budget_lines_cannot_be_changed():
+    """The budget figures the chapter uses are declared once; code cannot alter one by accident."""
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        air_defence.BUDGET_LINES[0].fact_id = "F040"
+
+
 def test_budget_names_a_missing_fact(data_copy):
     rewrite(data_copy.parent / "external" / "facts.csv", lambda rows: rows.__delitem__(
         next(i for i, row in enumerate(rows) if row[0] == "F043")))
@@ -120,6 +133,11 @@ def test_budget_comparison():
     assert table.loc["2026: planned at the time of the article", "growth_vs_2025"] == pytest.approx(8.5 / 8.3 - 1)
     assert table.loc["2026: plan raised in November 2025", "kind"] == air_defence.AFTER
     assert list(table["fact_id"]) == ["F041", "F042", "F043", "", ""]
+    assert list(computed["year"]) == [2026, 2026]  # one year of growth from the 2025 base
+
+
+def test_budget_comparison_defaults_to_the_pledged_20_percent():
+    pd.testing.assert_frame_equal(air_defence.budget_comparison(), air_defence.budget_comparison(0.2))
 
 
 def test_budget_comparison_needs_the_2025_base():

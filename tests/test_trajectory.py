@@ -560,7 +560,11 @@ def test_panel_output_holds_only_the_current_chart():
 
 @pytest.mark.parametrize("call, message", [
     (lambda: rate_for(2, 1e-9), r"target_multiple 2.0 cannot be reached in 1e-09 years within the accepted rates"),
-    (lambda: rate_for(1e6, 1), r"cannot be reached in 1 years .*: it needs a compound rate of inf"),
+    # The message states the rate the target needs (999 for a thousandfold rise in a year), and inf
+    # only for a rate too large for a float.
+    (lambda: rate_for(1000, 1), r"cannot be reached in 1 years .*: it needs a compound rate of 998\.99"),
+    (lambda: rate_for(1e6, 1), r"cannot be reached in 1 years .*: it needs a compound rate of 999998\.99"),
+    (lambda: rate_for(1e308, 0.1), r"cannot be reached in 0.1 years .*: it needs a compound rate of inf"),
     (lambda: rate_for(1e-300, 1), r"cannot be reached in 1 years .*: it needs a compound rate of -1.0"),
     (lambda: rate_for(1e6, 1, growth="linear"), r"it needs a linear rate of 999999.0"),
     (lambda: rate_for(10**400, 1), r"target_multiple must be a real number greater than 0"),
@@ -645,3 +649,76 @@ def test_readings_cannot_be_changed():
         READINGS["number"].label = "Fewer systems"
     with pytest.raises(TypeError):
         READINGS["extra"] = READINGS["number"]
+
+
+# --- defaults, edges and tables that the tests above leave open -------------------------------------
+
+
+def test_defaults_are_the_pledge_as_reported():
+    """Called without arguments, the functions model the pledge as the article reports it: 20 % a year
+    from 2025, over ten years (to 2035), read literally ("both") and compounded; counts of systems grow
+    with the number of systems."""
+    pd.testing.assert_frame_equal(project(), project(0.2, 10, "both", 2025, "compound"))
+    pd.testing.assert_frame_equal(trajectory.readings_table(), trajectory.readings_table(0.2))
+    pd.testing.assert_frame_equal(sensitivity(), sensitivity([0.10, 0.15, 0.20, 0.25, 0.30], 10, "both"))
+    pd.testing.assert_frame_equal(trajectory.milestones(), trajectory.milestones(0.2, [2030, 2035], 2025))
+    pd.testing.assert_frame_equal(trajectory.summary(), trajectory.summary(0.2, [2030, 2035]))
+    pd.testing.assert_frame_equal(apply_to_baseline({"A": 3}),
+                                  apply_to_baseline({"A": 3}, 0.2, 10, reading="number", growth="compound"))
+
+
+def test_multiple_by_accepts_the_last_year_of_the_horizon():
+    """A calendar year MAX_YEARS after the start year is the last one accepted; the year after is refused."""
+    assert multiple_by(0.2, 2025 + trajectory.MAX_YEARS) == multiple(0.2, trajectory.MAX_YEARS)
+    with pytest.raises(ValueError, match=r"year must be a whole year from 2025 to 2125, got 2126"):
+        multiple_by(0.2, 2026 + trajectory.MAX_YEARS)
+
+
+def test_rate_for_treats_only_rounding_noise_above_max_rate_as_max_rate():
+    """A rate within a relative 1e-12 above MAX_RATE (the edge included) is the rounding noise of a
+    target reached at MAX_RATE, and is returned as MAX_RATE; a rate further above is refused."""
+    noise = 1 + trajectory.MAX_RATE * (1 + 1e-12)  # needs exactly MAX_RATE · (1 + 1e-12), linearly
+    assert rate_for(noise, 1, growth="linear") == trajectory.MAX_RATE
+    with pytest.raises(ValueError, match="cannot be reached .* linear rate of 10.00000000002"):
+        rate_for(1 + trajectory.MAX_RATE * (1 + 2e-12), 1, growth="linear")
+    with pytest.raises(ValueError, match="cannot be reached .* compound rate of 11.0"):
+        rate_for(12, 1)
+
+
+def test_sensitivity_is_one_table_with_rows_numbered_once():
+    """The fan is one table: its rows are numbered 0, 1, 2, ... across all rates, not restarted per rate."""
+    table = sensitivity([0.1, 0.2], 3)
+    assert table.index.equals(pd.RangeIndex(8))
+
+
+def test_milestone_multiples_of_every_component_agree_with_project():
+    """Number, effectiveness and capability multiples are the project indices divided by 100 (NaN where
+    the reading leaves a component open)."""
+    table = trajectory.milestones(0.3, [2028, 2031]).set_index(["reading", "year"])
+    projected = project(0.3, 6, "all").set_index(["reading", "year"]).loc[table.index]
+    for component in ("number", "effectiveness", "capability"):
+        np.testing.assert_array_equal(table[f"{component}_multiple"].to_numpy(),
+                                      (projected[f"{component}_index"] / 100).to_numpy())
+    assert table.loc[("effectiveness", 2031), "effectiveness_multiple"] == pytest.approx(1.3**6)
+
+
+@pytest.mark.parametrize("reading", ["all", None])
+def test_apply_to_baseline_needs_one_reading(reading):
+    """Counts follow one reading; "all" (or None), which project accepts, is refused with the reading message."""
+    with pytest.raises(ValueError, match="reading must be one of 'number', 'effectiveness', 'both', 'capability', got"):
+        apply_to_baseline({"A": 4}, 0.2, 3, reading=reading)
+
+
+def test_apply_to_baseline_returns_counts_up_to_max_projected_count():
+    """A projection reaching exactly MAX_PROJECTED_COUNT (2**53) systems is returned; one year more is refused."""
+    table = apply_to_baseline({"A": 2**19}, rate=1.0, years=34)  # 2**19 systems doubling for 34 years
+    assert table["count"].iloc[-1] == table["count_floor"].iloc[-1] == trajectory.MAX_PROJECTED_COUNT
+    with pytest.raises(ValueError, match="'A' would reach 1.8e\\+16 systems by 2060"):
+        apply_to_baseline({"A": 2**19}, rate=1.0, years=35)
+
+
+def test_count_floor_rounds_to_nine_decimals_first():
+    """count_floor rounds the exact count to 9 decimals before it rounds down (as documented): a count
+    less than 5e-10 short of a whole number is that number; one further short is not."""
+    table = apply_to_baseline({"near": 22.9999999996, "short": 22.999999998}, rate=0.0, years=0)
+    assert table.set_index("system")["count_floor"].to_dict() == {"near": 23, "short": 22}

@@ -91,11 +91,12 @@ EQUIVALENT = {
         ('profile["attribution"] = pd.Categorical(profile["attribution"], ATTRIBUTION_ORDER, ordered=True)',
          "True → False"): "pandas sorts a categorical by its categories' order, ordered or not",
     },
-    "trajectory": {
-        ("return math.inf if value > 0 else -math.inf", "0 → 1"):
-            "only integers too large for a float get here, never 0 or 1",
+    "trajectory": {},
+    "air_defence_inputs": {
+        ('table = table[(table["status"] == "delivered") & table["count"].notna()].reset_index(drop=True)',
+         "True → False"): "reset_index renumbers the rows 0..n-1 either way; drop=False only adds the old "
+                         "numbers as a column 'index', which the table built from it never selects",
     },
-    "air_defence_inputs": {},
     "air_defence_record": {},
     "stances": {
         ("@dataclass(frozen=True)", "True → False"):

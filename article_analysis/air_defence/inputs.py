@@ -228,9 +228,10 @@ def sources(ids: Iterable[str], package: Path = DATAPACKAGE) -> pd.DataFrame:
     if unknown:
         raise tables.DataError(f"data/external/sources.csv: no source with id(s) {unknown}")
     rows = table.loc[wanted].reset_index()
-    url = [u if isinstance(u, str) and u else v for u, v in zip(rows["url"], rows["via_url"])]
-    title = [t if isinstance(t, str) and t else "(headline not captured)" for t in rows["title"]]
-    published = [d if isinstance(d, str) and d else "date not shown" for d in rows["date_published"]]
+    # tables.load gives an empty cell as None and every other one as a non-empty string.
+    url = [u or v for u, v in zip(rows["url"], rows["via_url"])]
+    title = [t or "(headline not captured)" for t in rows["title"]]
+    published = [d or "date not shown" for d in rows["date_published"]]
     return pd.DataFrame({"id": rows["id"], "publisher": rows["publisher"], "title": title,
                          "published": published, "url": url}).set_index("id")
 

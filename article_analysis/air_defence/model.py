@@ -232,11 +232,12 @@ def _pct(value: float) -> str:
 
 
 def _float(value) -> float:
-    """A real number as a float; integers too large for a float become ±inf (and are then refused)."""
+    """A real number as a float; an integer too large for a float becomes NaN, which every check refuses
+    (as not finite) whatever its sign."""
     try:
         return float(value)
     except OverflowError:
-        return math.inf if value > 0 else -math.inf
+        return math.nan
 
 
 def _check_rate(rate, name: str = "rate") -> float:
@@ -389,14 +390,16 @@ def rate_for(
         years = int(by_year) - start_year
     years = _check_years(years, integer=False, positive=True)
     if growth == COMPOUND:
-        # expm1/log keep small rates exact (target**(1/years) - 1 would cancel digits); a log rate
-        # far above log1p(MAX_RATE) is refused before expm1 could overflow.
-        log_rate = math.log(target) / years
-        rate = math.expm1(log_rate) if log_rate <= 2 * math.log1p(MAX_RATE) else math.inf
+        # expm1/log keep small rates exact (target**(1/years) - 1 would cancel digits). A rate too
+        # large for a float is infinite: refused below, like any rate above MAX_RATE.
+        try:
+            rate = math.expm1(math.log(target) / years)
+        except OverflowError:
+            rate = math.inf
     else:
         rate = (target - 1.0) / years
-    if MAX_RATE < rate <= MAX_RATE * (1 + 1e-12):
-        rate = MAX_RATE  # rounding noise of the target multiple(MAX_RATE, years), not a faster rate
+    if rate <= MAX_RATE * (1 + 1e-12):
+        rate = min(rate, MAX_RATE)  # rounding noise of the target multiple(MAX_RATE, years), not a faster rate
     if not -1 < rate <= MAX_RATE:
         raise ValueError(
             f"target_multiple {target!r} cannot be reached in {years:g} years within the accepted rates "
@@ -495,8 +498,7 @@ def sensitivity(
     (reading_id,) = _check_reading(reading, allow_all=False)
     parts = []
     for rate in rates:
-        part = project(rate, years, reading_id, start_year, growth)
-        part.insert(1, "rate", rate)
+        part = project(rate, years, reading_id, start_year, growth).assign(rate=rate)
         parts.append(part[["reading", "rate", "year", "years_elapsed", "capability_index"]])
     return pd.concat(parts, ignore_index=True)
 
@@ -532,7 +534,7 @@ def milestones(
     table = project(rate, max(years) - start_year, ALL, start_year)
     table = table[table["year"].isin(years)]
     rows = []
-    for row in table.itertuples(index=False):
+    for row in table.itertuples():
         yearly = capability_rate(rate, row.reading)
         doubling = math.log(2.0) / math.log1p(yearly) if yearly > 0 else math.nan
         rows.append((row.reading, READINGS[row.reading].label, yearly, doubling, row.year,
