@@ -34,7 +34,7 @@ def about_the_article() -> list[str]:
     links = lambda ids: ", ".join(claims.link(c, LANDING_TO_CLAIMS) for c in ids)
     return [
         f"The article makes **{len(table)} claims** in {len(article.sentences())} sentences. "
-        f"**{anonymous['claims']} of them ({anonymous['claims_share']:.0%}) rest on anonymous government "
+        f"**{anonymous['claims']} of them ({anonymous['claims_share'] * 100:.0f} %) rest on anonymous government "
         f"circles** (\"Regierungskreise\"), among them the pledge that \"{pledge['text_en']}\" "
         f"({claims.link('C008', LANDING_TO_CLAIMS)}); {named} come from named sources and "
         f"{profile.loc['author', 'claims']} are the author's own statements. What is under-attributed is the "
@@ -44,7 +44,7 @@ def about_the_article() -> list[str]:
         f"({links(repeated)}) "
         f'(<a href="chapters/corrections.html">Corrections</a>).',
         f"Only {direct} claims are full direct quotes, and only {quoted} of {words} words "
-        f"({quoted / words:.0%}) stand in quotation marks: the article mostly reports what was said.",
+        f"({quoted / words * 100:.0f} %) stand in quotation marks: the article mostly reports what was said.",
     ]
 
 

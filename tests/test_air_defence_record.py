@@ -22,7 +22,7 @@ def test_implied_rates_come_from_the_trajectory_model():
     assert iris["multiple"] == pytest.approx(9 / 7)
     assert "0.5" in f"{iris['years']:.1f}"
     summary = record.summary()
-    assert f"{patriot['implied_rate']:.0%}" in summary and "neither measures the pledge" in summary
+    assert f"{patriot['implied_rate'] * 100:.0f} %" in summary and "neither measures the pledge" in summary
 
 
 def test_a_month_means_data_through_its_last_day():
@@ -34,4 +34,4 @@ def test_a_month_means_data_through_its_last_day():
 def test_summary_compares_with_the_rates_the_readings_require_at_20_percent():
     """The pledge is 20 % a year: the summary sets the record against 20 % (one component growing) and
     44 % (number and effectiveness both growing, capability 1.2² − 1)."""
-    assert "Both are above the 20% (and the 44% of 'more and better systems')" in record.summary()
+    assert "Both are above the 20 % (and the 44 % of 'more and better systems')" in record.summary()

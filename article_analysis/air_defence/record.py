@@ -67,9 +67,10 @@ def summary(package: Path = DATAPACKAGE) -> str:
     patriot, iris = rates.loc["Patriot"], rates.loc["IRIS-T SLM"]
     return (
         f"Counted in systems, the record after the article shows Patriot going from {patriot['before']} to "
-        f"{patriot['after']}, a yearly rate of {patriot['implied_rate']:.0%} over {patriot['years']:.2f} years, "
-        f"and IRIS-T SLM from {iris['before']} to {iris['after']}, {iris['implied_rate']:.0%} a year over "
-        f"{iris['years']:.2f} years. Both are above the {required['number']:.0%} (and the {required['both']:.0%} "
+        f"{patriot['after']}, a yearly rate of {patriot['implied_rate'] * 100:.0f} % over "
+        f"{patriot['years']:.2f} years, and IRIS-T SLM from {iris['before']} to {iris['after']}, "
+        f"{iris['implied_rate'] * 100:.0f} % a year over {iris['years']:.2f} years. Both are above the "
+        f"{required['number'] * 100:.0f} % (and the {required['both'] * 100:.0f} % "
         "of 'more and better systems') that the readings require, **but neither measures the pledge**: the pairs mix measures "
         "(delivered, in use, allocated) and, for IRIS-T, funders; on bases of three and seven systems one "
         "system moves the rate by tens of points; the windows are shorter than a year; and no source "

@@ -25,7 +25,7 @@ def voice_chart():
     ).properties(width=theme.WIDTH, height=alt.Step(theme.STEP_HEIGHT))
     return theme.finish(
         bars,
-        title=f"Only {quoted} of {total} words ({share:.0%}) stand in quotation marks",
+        title=f"Only {quoted} of {total} words ({share * 100:.0f} %) stand in quotation marks",
         subtitle="Words per paragraph and subheading of the article",
         description=(f"Horizontal stacked bar chart of the article's 8 blocks. {quoted} of {total} words "
                      f"are inside German quotation marks; the rest is the article's own wording, "

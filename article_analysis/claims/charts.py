@@ -84,10 +84,10 @@ def sourcing_chart():
     return finish(
         chart,
         title=(f"{anonymous['claims']} of {profile['claims'].sum()} claims "
-               f"({anonymous['claims_share']:.0%}) rest on anonymous government circles"),
+               f"({anonymous['claims_share'] * 100:.0f} %) rest on anonymous government circles"),
         subtitle="Attribution of the article's claims, by number of claims and by words of claim text",
         description=("Two stacked bars of shares by attribution. Claims: " +
-                     "; ".join(f"{r.attribution_label} {r.claims_share:.0%}" for r in profile.itertuples()) +
-                     ". Words: " + "; ".join(f"{r.attribution_label} {r.words_share:.0%}" for r in profile.itertuples())),
+                     "; ".join(f"{r.attribution_label} {r.claims_share * 100:.0f} %" for r in profile.itertuples()) +
+                     ". Words: " + "; ".join(f"{r.attribution_label} {r.words_share * 100:.0f} %" for r in profile.itertuples())),
         name="claims_sourcing_profile",
     )
