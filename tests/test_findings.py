@@ -92,3 +92,13 @@ def test_guarantor_finding_says_where_russia_blocks_everything_and_where_nothing
     text = findings.from_the_guarantor_designs()[0]
     assert ("unanimously, Russia alone can block every decision that would otherwise pass; in the Security "
             "Council, every decision that would otherwise pass; in a coalition of the willing, none.") in text
+
+
+def test_fact_check_finding_when_every_claim_could_be_checked(monkeypatch):
+    """With no 'not checked' verdict the finding says 0 were not checked (and all were checked)."""
+    every = factcheck.checks()
+    checked_only = every[every["verdict"] != "not_checked"]
+    monkeypatch.setattr(factcheck, "checks", lambda: checked_only)
+    text = findings.from_the_fact_check()[0]
+    assert f"Of {len(checked_only)} checkable claims, {len(checked_only)} could be checked" in text
+    assert "; 0 were not checked" in text
