@@ -71,7 +71,7 @@ import math
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from fractions import Fraction
-from functools import reduce
+from functools import cached_property, reduce
 from typing import NamedTuple
 
 import numpy as np
@@ -157,7 +157,6 @@ class WeightedGame:
     weights: tuple[int, ...]
     quota: int
     vetoes: frozenset[str] = field(default_factory=frozenset)
-    _weight_of: dict[str, int] = field(init=False, repr=False, compare=False, hash=False)
 
     def __post_init__(self) -> None:
         players = _check_players(self.players)
@@ -183,11 +182,15 @@ class WeightedGame:
         object.__setattr__(self, "weights", weights)
         object.__setattr__(self, "quota", quota)
         object.__setattr__(self, "vetoes", vetoes)
-        object.__setattr__(self, "_weight_of", dict(zip(players, weights)))
 
     @property
     def n(self) -> int:
         return len(self.players)
+
+    @cached_property
+    def _weight_of(self) -> dict[str, int]:
+        # Derived from players and weights, so not a field: equality, hash and repr ignore it.
+        return dict(zip(self.players, self.weights))
 
     def weight(self, coalition: Iterable[str]) -> int:
         """Total weight of a coalition."""
