@@ -90,6 +90,20 @@ def test_summary_table():
     assert russia["veto"] and russia["shapley_shubik"] == Fraction(421, 2145) and russia["blocking_share"] == 1
 
 
+def test_summary_columns_are_the_index_functions():
+    """Each column of the summary table is the function of the same name: the normalised and the
+    absolute Banzhaf index are not swapped, and every value is the one the public function gives."""
+    game = power.weighted({"A": 3, "B": 2, "C": 1, "D": 1}, quota=4, vetoes=["B"])
+    table = power.summary(game).set_index("player")
+    assert table["swings"].to_dict() == power.swings(game)
+    assert table["shapley_shubik"].to_dict() == power.shapley_shubik(game)
+    assert table["banzhaf"].to_dict() == power.banzhaf(game)
+    assert table["banzhaf_absolute"].to_dict() == power.banzhaf(game, normalized=False)
+    assert table["blocking_share"].to_dict() == {p: power.blocking_share(game, p) for p in game.players}
+    assert table["veto"].to_dict() == {p: p in power.veto_players(game) for p in game.players}
+    assert table["weight"].to_dict() == {"A": 3, "B": 2, "C": 1, "D": 1}
+
+
 def test_explicit_dummy():
     game = power.weighted({"A": 3, "B": 2, "C": 1}, quota=5)  # only {A, B} and {A, B, C} win
     assert power.is_dummy(game, "C") and not power.is_dummy(game, "A")
