@@ -102,6 +102,46 @@ def test_design_groups_must_cover_the_players_and_be_identical():
         guarantors.design_power([mixed])
 
 
+def test_russia_abstaining_is_the_council_of_the_other_fourteen():
+    """With Russia abstaining, the Council decides like a council of 4 permanent and 10 elected
+    members needing 9 votes; Russia is a dummy beside it."""
+    table = guarantors.design_power()
+    abstaining = table[table["design"] == "security_council_russia_abstains"].set_index("group")
+    fourteen = power.summary(power.security_council(permanent=4, elected=10, votes_needed=9)).set_index("player")
+    for group, member in [("Each other permanent member", "Permanent 1"), ("Each elected member", "Elected 1")]:
+        assert abstaining.loc[group, "weight"] == 1
+        for measure in guarantors.MEASURES:
+            assert abstaining.loc[group, measure] == fourteen.loc[member, measure], (group, measure)
+    assert abstaining.loc["Russia", ["shapley_shubik", "banzhaf", "blocking_share"]].tolist() == [0, 0, 0]
+
+
+def test_every_voting_member_of_a_design_has_one_vote():
+    """The weight column of the chapter's tables: one vote per member; Russia has none where it is
+    not at the table (P5 without Russia, Russia abstaining) or outside (coalition of the willing)."""
+    weights = {(row.design, row.group): row.weight for row in guarantors.design_power().itertuples()}
+    without_vote = {("p4_unanimity", RUSSIA), ("security_council_russia_abstains", RUSSIA),
+                    ("coalition_of_the_willing", RUSSIA)}
+    assert {key for key, weight in weights.items() if weight == 0} == without_vote
+    assert {weight for key, weight in weights.items() if key not in without_vote} == {1}
+
+
+def test_unanimous_designs_need_every_vote():
+    """"Unanimous" means the quota is every vote at the table, not only that some members hold vetoes."""
+    for design_id in ("p5_unanimity", "p5_plus_unanimity", "p4_unanimity"):
+        game = guarantors.design(design_id).game
+        assert game.quota == sum(game.weights), design_id
+
+
+def test_designs_cannot_be_changed():
+    """A design is checked when it is made (its groups name every player once); it cannot be
+    changed afterwards, e.g. given another game that its groups do not describe."""
+    from dataclasses import FrozenInstanceError
+
+    council = guarantors.design("security_council")
+    with pytest.raises(FrozenInstanceError):
+        council.game = power.p5_unanimity()
+
+
 # --------------------------------------------------------------------------------------------------
 # Display helpers
 # --------------------------------------------------------------------------------------------------
@@ -124,6 +164,11 @@ def test_exact_label(value, label):
 def test_exact_label_refuses_what_is_not_a_share(value):
     with pytest.raises(ValueError, match=rf"value: must be a share from 0 to 1, got {value}"):
         guarantors.exact_label(value)
+
+
+def test_exact_label_shows_one_hundredth_of_a_percent_as_such():
+    """Only values below 0.01 % read '< 0.01 %'; 1/10000 is exactly 0.01 %."""
+    assert guarantors.exact_label(Fraction(1, 10000)) == "1/10000 (0.01 %)"
 
 
 def test_readable():
@@ -192,6 +237,26 @@ def test_published_council_must_be_a_council(data_copy):
         guarantors.published_values(data_copy)
 
 
+def test_published_value_of_a_council_with_one_permanent_member(data_copy):
+    """The permanent member a row means is one with a veto, whatever the number of permanent members."""
+    set_cell(data_copy.parent / "external" / "published_power_indices.csv", "V01", "permanent", "1")
+    tables.clear_cache()
+    row = guarantors.published_values(data_copy).set_index("id").loc["V01"]
+    council = power.security_council(permanent=1, elected=10, votes_needed=7)
+    assert row["computed"] == power.shapley_shubik(council)["Permanent 1"] and not row["equal"]
+
+
+@pytest.mark.parametrize("row_id, permanent, member_type", [("V01", "0", "permanent"), ("V02", "11", "elected")])
+def test_published_row_needs_a_member_of_its_type(data_copy, row_id, permanent, member_type):
+    """A row about the permanent members of a council without any (or the elected members of a council
+    of permanent members only) describes nobody: once it was read as another member, or crashed."""
+    set_cell(data_copy.parent / "external" / "published_power_indices.csv", row_id, "permanent", permanent)
+    tables.clear_cache()
+    with pytest.raises(tables.DataError, match=rf"published_power_indices\.csv, row {row_id}: member_type is "
+                                               rf"'{member_type}', but the council has no {member_type} member"):
+        guarantors.published_values(data_copy)
+
+
 def test_sourced_facts():
     facts = guarantors.sourced_facts(["F025", "F024"])
     assert list(facts["id"]) == ["F025", "F024"]
@@ -219,6 +284,13 @@ def test_unanimity_gives_everyone_a_veto():
     rows = guarantors.explorer_rows(5, 5, 0)
     assert list(rows["group"]) == ["Without a veto"]  # no declared veto ...
     assert rows.loc[0, "can_block_alone"] and rows.loc[0, "blocking_share"] == 1  # ... yet each can block
+
+
+def test_equal_members_game_of_one_member():
+    """The smallest game: one member, who decides alone (whether or not it is called a veto)."""
+    for vetoes in (0, 1):
+        rows = guarantors.explorer_rows(1, 1, vetoes)
+        assert rows["count"].tolist() == [1] and rows.loc[0, "shapley_shubik"] == 1
 
 
 @pytest.mark.parametrize("members, quota, vetoes, error, message", [

@@ -90,11 +90,92 @@ def test_summary_table():
     assert russia["veto"] and russia["shapley_shubik"] == Fraction(421, 2145) and russia["blocking_share"] == 1
 
 
+def test_summary_columns_are_the_index_functions():
+    """Each column of the summary table is the function of the same name: the normalised and the
+    absolute Banzhaf index are not swapped, and every value is the one the public function gives."""
+    game = power.weighted({"A": 3, "B": 2, "C": 1, "D": 1}, quota=4, vetoes=["B"])
+    table = power.summary(game).set_index("player")
+    assert table["swings"].to_dict() == power.swings(game)
+    assert table["shapley_shubik"].to_dict() == power.shapley_shubik(game)
+    assert table["banzhaf"].to_dict() == power.banzhaf(game)
+    assert table["banzhaf_absolute"].to_dict() == power.banzhaf(game, normalized=False)
+    assert table["blocking_share"].to_dict() == {p: power.blocking_share(game, p) for p in game.players}
+    assert table["veto"].to_dict() == {p: p in power.veto_players(game) for p in game.players}
+    assert table["weight"].to_dict() == {"A": 3, "B": 2, "C": 1, "D": 1}
+
+
 def test_explicit_dummy():
     game = power.weighted({"A": 3, "B": 2, "C": 1}, quota=5)  # only {A, B} and {A, B, C} win
     assert power.is_dummy(game, "C") and not power.is_dummy(game, "A")
     assert power.shapley_shubik(game) == {"A": Fraction(1, 2), "B": Fraction(1, 2), "C": 0}
     assert power.veto_players(game) == {"A", "B"}  # weight-based vetoes, none declared
+
+
+def test_security_council_defaults_are_the_council_since_1966():
+    assert power.security_council() == power.un_security_council()
+    assert power.un_security_council().quota == 9 and power.un_security_council().n == 15
+
+
+def test_security_council_names_other_sizes_of_permanent_members():
+    """Only a council of five permanent members uses the P5's names; others are numbered from 1."""
+    game = power.security_council(permanent=2, elected=2, votes_needed=3)
+    assert game.players == ("Permanent 1", "Permanent 2", "Elected 1", "Elected 2")
+    assert game.vetoes == {"Permanent 1", "Permanent 2"}
+    assert game.weights == (1, 1, 1, 1)
+
+
+@pytest.mark.parametrize("permanent, elected, votes_needed", [(0, 3, 1), (2, 2, 4), (1, 0, 1), (3, 3, 6)])
+def test_security_council_accepts_votes_needed_from_one_to_every_member(permanent, elected, votes_needed):
+    """The edges of votes_needed: a single yes, and every member's yes (unanimity), are both councils."""
+    game = power.security_council(permanent, elected, votes_needed)
+    assert game.quota == votes_needed and game.n == permanent + elected
+    assert sum(power.shapley_shubik(game).values()) == 1
+
+
+def test_guarantor_designs_give_each_member_one_vote():
+    """The weight column of the chapter's tables: every member of the P5 and of the coalition of the
+    willing has one vote; outsiders have none."""
+    assert power.p5_unanimity().weights == (1,) * 5 and power.p5_unanimity().quota == 5
+    coalition = power.coalition_of_the_willing(3)
+    assert dict(zip(coalition.players, coalition.weights)) == {"Member 1": 1, "Member 2": 1, "Member 3": 1,
+                                                               "Russia": 0}
+    assert coalition.quota == 1
+
+
+# --------------------------------------------------------------------------------------------------
+# Games are values: checked once, then immutable, comparable and printable as their constructor call
+# --------------------------------------------------------------------------------------------------
+
+
+def test_weighted_game_repr_recreates_it():
+    """The repr shows only what defines the game (not the derived weight lookup), as a constructor
+    call that builds an equal game: a game printed in a notebook or an error can be pasted back."""
+    game = power.weighted({"A": 2, "B": 1}, quota=2, vetoes=["A"])
+    assert repr(game) == "WeightedGame(players=('A', 'B'), weights=(2, 1), quota=2, vetoes=frozenset({'A'}))"
+    assert eval(repr(game), {"WeightedGame": power.WeightedGame}) == game
+
+
+def test_games_are_hashable_values():
+    """Equal games are equal and hash alike, so a game can key a dict or sit in a set."""
+    first = power.weighted({"A": 2, "B": 1}, quota=2)
+    second = power.weighted({"A": 2, "B": 1}, quota=2)
+    assert first == second and hash(first) == hash(second) and len({first, second}) == 1
+    assert first != power.weighted({"A": 2, "B": 1}, quota=3)
+    unanimity = power.rule(["a", "b"], lambda s: len(s) == 2)
+    assert len({unanimity, unanimity}) == 1
+
+
+def test_games_cannot_be_changed_after_their_checks():
+    """A game is checked when it is made; changing it afterwards (e.g. a quota above the total
+    weight, or another winning rule) is refused, so no index is ever computed for an unchecked game."""
+    from dataclasses import FrozenInstanceError
+
+    game = power.weighted({"A": 1, "B": 1}, quota=2)
+    with pytest.raises(FrozenInstanceError):
+        game.quota = 5
+    rule_game = power.rule(["a", "b"], lambda s: len(s) >= 1)
+    with pytest.raises(FrozenInstanceError):
+        rule_game.is_winning = lambda s: True
 
 
 # --------------------------------------------------------------------------------------------------
@@ -242,7 +323,7 @@ def test_larger_weighted_games_against_rule_enumeration():
         assert power.swings(game) == power.swings(power.rule(game.players, game.wins))
 
 
-@pytest.mark.parametrize("n", [35, 50, 70])  # 70: more than 62 non-veto players -> Python integers
+@pytest.mark.parametrize("n", [35, 50, 70])  # 70: more than 66 non-veto players -> Python integers
 def test_large_weighted_games(n):
     import random
 
@@ -286,6 +367,13 @@ def test_degenerate_rule_game_nothing_wins():
 def test_non_monotonic_rule_rejected():
     game = power.rule(["a", "b", "c"], lambda s: len(s) == 2)
     with pytest.raises(ValueError, match="is_winning: the rule must be monotonic"):
+        power.shapley_shubik(game)
+
+
+def test_non_monotonic_rule_names_the_coalition_that_breaks_it():
+    """The error shows a coalition that wins and a player whose joining makes it lose."""
+    game = power.rule(["a", "b", "c"], lambda s: s in ({"a"}, {"a", "c"}))
+    with pytest.raises(ValueError, match=r"the rule must be monotonic, but \{a\} wins and loses once b joins"):
         power.shapley_shubik(game)
 
 
@@ -357,6 +445,40 @@ def test_non_integer_weights_rejected():
         power.weighted({"A": 1, "B": 1}, quota=1.5)
 
 
+@pytest.mark.parametrize("players", [("A", ""), ("A", 7), (None,)])
+def test_players_must_be_non_empty_strings(players):
+    """An empty name or a non-string (a number, None) is refused, for both kinds of game."""
+    with pytest.raises(ValueError, match=r"players: every player must be a non-empty string, got "):
+        power.WeightedGame(players, (1,) * len(players), 1)
+    with pytest.raises(ValueError, match=r"players: every player must be a non-empty string"):
+        power.rule(players, lambda s: True)
+
+
+def test_rule_must_be_a_function():
+    with pytest.raises(ValueError, match=r"is_winning: must be a function of a frozenset of players, got 3"):
+        power.rule(["a", "b"], 3)
+
+
+def test_coalition_of_unknown_players_is_refused():
+    """A typo in a coalition is an error, not a coalition that silently lacks the misspelt member,
+    also when the coalition lacks a veto player (it once lost at once, before its names were read)."""
+    game = power.un_security_council()
+    with pytest.raises(ValueError, match=r"coalition: not players of this game: Germany, Rusia"):
+        game.wins(["Rusia", "Germany", "China"])
+    assert game.weight(["China", "Russia"]) == 2
+
+
+def test_only_games_have_indices():
+    with pytest.raises(TypeError, match=r"game: expected a WeightedGame or RuleGame, got dict"):
+        power.shapley_shubik({"A": 1})
+
+
+def test_enumeration_limits_are_the_largest_sizes_accepted():
+    """MAX_PERMUTATION_PLAYERS players are still enumerated (the limit itself is accepted)."""
+    game = power.weighted({f"p{i}": 1 for i in range(power.MAX_PERMUTATION_PLAYERS)}, quota=5)
+    assert power.shapley_shubik_bruteforce(game, method="permutations") == power.shapley_shubik(game)
+
+
 # --------------------------------------------------------------------------------------------------
 # Size guard: the dynamic programme grows with the quota
 # --------------------------------------------------------------------------------------------------
@@ -396,3 +518,38 @@ def test_table_limit_is_where_the_programme_switches():
     game = power.weighted({"A": quota, "B": 1, "C": 1}, quota=quota)
     assert power._table_cells(game) == power.MAX_TABLE_CELLS
     assert power.shapley_shubik(game) == power.shapley_shubik_bruteforce(game)
+
+
+def test_large_game_exactly_at_the_table_limit_is_computed_not_refused():
+    # 25 players are too many to count over their coalitions, so only the programme can answer. Its
+    # table has a row per number of non-veto members (0..24) and a column per weight they may still
+    # lack (the veto's 5 of the quota 160,005 is already there): 25 x 160,000, exactly the limit.
+    game = power.weighted({"Veto": 5, "Big": 160_000, **{f"p{i}": 1 for i in range(23)}}, quota=160_005,
+                          vetoes=["Veto"])
+    assert power._table_cells(game) == power.MAX_TABLE_CELLS
+    ss = power.shapley_shubik(game)
+    assert ss["Veto"] == ss["Big"] == Fraction(1, 2)  # without Big the others weigh 23, far below the quota
+
+
+def test_twenty_players_past_the_table_limit_are_counted_over_their_coalitions():
+    # MAX_RULE_PLAYERS is the largest number of players counted over all 2**n coalitions.
+    game = power.weighted({"Big": 10**9, **{f"p{i}": 1 for i in range(power.MAX_RULE_PLAYERS - 1)}}, quota=10**9)
+    assert game.n == power.MAX_RULE_PLAYERS and power._table_cells(game) > power.MAX_TABLE_CELLS
+    assert power.swings(game)["Big"] == 2 ** (game.n - 1) and power.shapley_shubik(game)["Big"] == 1
+
+
+def test_refusal_states_the_table_the_game_would_need():
+    # Weights with common divisor 2 and an odd quota: the rest must supply ceil(q / 2) = 10**10 + 1,
+    # so the table has 22 x (10**10 + 1) cells, counted exactly.
+    game = power.WeightedGame(tuple(f"P{i}" for i in range(21)), tuple(2 * (10**9 + i) for i in range(21)),
+                              2 * 10**10 + 1)
+    with pytest.raises(ValueError, match=r"needs a table of 220,000,000,022 cells "):
+        power.shapley_shubik(game)
+
+
+def test_weights_beyond_64_bit_integers_are_counted_exactly():
+    # A total weight of 2**63 + 1 does not fit numpy's int64: counted in Python integers, A and B
+    # together reach the quota (in int64 their sum would wrap round to a negative number).
+    game = power.weighted({"A": 2**62, "B": 2**62, "C": 1}, quota=2**63)
+    assert power.shapley_shubik(game) == {"A": Fraction(1, 2), "B": Fraction(1, 2), "C": 0}
+    assert power.veto_players(game) == {"A", "B"}

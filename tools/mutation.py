@@ -103,7 +103,14 @@ EQUIVALENT = {
             "_Evidence is private, built once in _evidence() and only read: nothing assigns to its fields, "
             "so no data can tell a frozen record from one that is not",
     },
-    "power": {},
+    "power": {
+        ("return np.int64 if largest <= np.iinfo(np.int64).max else object", "LtE → Lt"):
+            "a largest value of exactly 2**63 - 1 would be computed in Python integers instead: same values",
+        ("if wj < cols:", "Lt → LtE"):
+            "a weight equal to the table's width shifts counts into no column (empty slices): same table",
+        ("if prev is not None and wi < cols:", "Lt → LtE"):
+            "a weight equal to the table's width removes counts from no column (empty slices): same row",
+    },
     "guarantors": {},
     "factcheck": {},
     "outcomes": {},

@@ -290,7 +290,7 @@ def exact_label(value: Fraction) -> str:
 
 
 def _is_fractions(values: pd.Series) -> bool:
-    return len(values) > 0 and all(isinstance(v, Fraction) for v in values)
+    return all(isinstance(v, Fraction) for v in values)
 
 
 def readable(table: pd.DataFrame) -> pd.DataFrame:
@@ -298,10 +298,10 @@ def readable(table: pd.DataFrame) -> pd.DataFrame:
     shown = table.copy()
     for column in shown.columns:
         values = shown[column]
-        if _is_fractions(values):
-            shown[column] = [exact_label(v) for v in values]
-        elif values.dtype == bool:
+        if values.dtype == bool:
             shown[column] = values.map({True: "yes", False: "no"})
+        elif _is_fractions(values):
+            shown[column] = [exact_label(v) for v in values]
     shown.columns = [_heading(c) for c in shown.columns]
     return shown
 
@@ -337,7 +337,8 @@ def published_values(package: Path = DATAPACKAGE) -> pd.DataFrame:
     Columns: id, members, votes_needed, member_type, published, computed (Fractions), equal and
     cited_as (the short citation; the full one is in the data file). A row
     whose numbers describe no council (more permanent members than members, more votes needed than
-    members) raises :class:`tables.DataError` naming the file and the row.
+    members), or a council without a member of the row's member_type, raises :class:`tables.DataError`
+    naming the file and the row.
     """
     published = tables.load("published_power_indices", package)
     where = tables.display_path(Path(package).parent / tables.resource("published_power_indices", package)["path"])
@@ -348,7 +349,11 @@ def published_values(package: Path = DATAPACKAGE) -> pd.DataFrame:
         except ValueError as error:
             raise tables.DataError(f"{where}, row {row.id}: members, permanent and votes_needed do not "
                                    f"describe a council ({error})") from error
-        member = game.players[0] if row.member_type == "permanent" else game.players[row.permanent]
+        of_type = game.players[:row.permanent] if row.member_type == "permanent" else game.players[row.permanent:]
+        if not of_type:
+            raise tables.DataError(f"{where}, row {row.id}: member_type is {row.member_type!r}, but the council "
+                                   f"has no {row.member_type} member")
+        member = of_type[0]
         computed = power.shapley_shubik(game)[member]
         value = Fraction(row.value)
         rows.append({

@@ -71,7 +71,8 @@ import math
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from fractions import Fraction
-from functools import reduce
+from functools import cached_property, reduce
+from typing import NamedTuple
 
 import numpy as np
 import pandas as pd
@@ -156,7 +157,6 @@ class WeightedGame:
     weights: tuple[int, ...]
     quota: int
     vetoes: frozenset[str] = field(default_factory=frozenset)
-    _weight_of: dict[str, int] = field(init=False, repr=False, compare=False, hash=False)
 
     def __post_init__(self) -> None:
         players = _check_players(self.players)
@@ -182,11 +182,15 @@ class WeightedGame:
         object.__setattr__(self, "weights", weights)
         object.__setattr__(self, "quota", quota)
         object.__setattr__(self, "vetoes", vetoes)
-        object.__setattr__(self, "_weight_of", dict(zip(players, weights)))
 
     @property
     def n(self) -> int:
         return len(self.players)
+
+    @cached_property
+    def _weight_of(self) -> dict[str, int]:
+        # Derived from players and weights, so not a field: equality, hash and repr ignore it.
+        return dict(zip(self.players, self.weights))
 
     def weight(self, coalition: Iterable[str]) -> int:
         """Total weight of a coalition."""
@@ -199,7 +203,8 @@ class WeightedGame:
     def wins(self, coalition: Iterable[str]) -> bool:
         """True iff the coalition passes the decision: weight >= quota and all vetoes present."""
         coalition = frozenset(coalition)
-        return self.vetoes <= coalition and self.weight(coalition) >= self.quota
+        weight = self.weight(coalition)  # first, so that a misspelt member is an error even without a veto
+        return self.vetoes <= coalition and weight >= self.quota
 
 
 @dataclass(frozen=True)
@@ -332,8 +337,7 @@ def coalition_of_the_willing(n: int, outsiders: Sequence[str] = ("Russia",)) -> 
 #   with_i      = number of coalitions S of the other players for which S ∪ {i} wins
 # Everything else (both indices, blocking shares, dummies) follows from these exact integers.
 
-@dataclass(frozen=True)
-class _Counts:
+class _Counts(NamedTuple):
     by_size: tuple[int, ...]  # length n: swings by size of the coalition joined (0..n-1)
     with_i: int               # coalitions of the others that win once the player joins
 
@@ -357,18 +361,31 @@ def _counts(game: Game) -> dict[str, _Counts]:
     raise TypeError(f"game: expected a WeightedGame or RuleGame, got {type(game).__name__}")
 
 
+def _reduced(game: WeightedGame) -> tuple[list[int], int]:
+    """The weights divided by their common divisor, and the weight the non-veto players must then
+    supply (a coalition holding all vetoes wins iff its other members weigh at least that much)."""
+    g = reduce(math.gcd, game.weights)  # > 0 because the total weight is >= quota >= 1
+    weights = [w // g for w in game.weights]
+    quota = -(-game.quota // g)  # w(S) >= q  <=>  w(S)/g >= ceil(q/g)
+    return weights, quota - sum(w for p, w in zip(game.players, weights) if p in game.vetoes)
+
+
+def _table_columns(need: int) -> int:
+    """Only weights 0..need-1 of the non-veto players are ever needed (none if the vetoes suffice)."""
+    return max(need, 0)
+
+
 def _table_cells(game: WeightedGame) -> int:
     """The size of :func:`_counts_weighted`'s table, computed without building it."""
-    g = reduce(math.gcd, game.weights)
-    need = -(-game.quota // g) - sum(w // g for p, w in zip(game.players, game.weights) if p in game.vetoes)
-    return (game.n - len(game.vetoes) + 1) * max(need, 0)
+    _, need = _reduced(game)
+    return (game.n - len(game.vetoes) + 1) * _table_columns(need)
 
 
 def _weighted_win_table(game: WeightedGame) -> np.ndarray:
     """wins[mask] for every coalition of a weighted game (bit j: players[j] is in it), by adding weights
     bit by bit; exact (in Python integers when the total weight does not fit in int64)."""
     n = game.n
-    dtype = np.int64 if sum(game.weights) < 2**62 else object
+    dtype = _exact_dtype(sum(game.weights))
     masks = np.arange(1 << n, dtype=np.int64)
     weight = np.zeros(1 << n, dtype=dtype)
     vetoes_in = np.zeros(1 << n, dtype=np.int64)
@@ -380,20 +397,23 @@ def _weighted_win_table(game: WeightedGame) -> np.ndarray:
     return (vetoes_in == len(game.vetoes)) & np.array(weight >= game.quota, dtype=bool)
 
 
+def _exact_dtype(largest: int):
+    """numpy's int64 if every value up to ``largest`` fits it, else object (Python integers, exact at
+    any size but slower)."""
+    return np.int64 if largest <= np.iinfo(np.int64).max else object
+
+
 def _counts_weighted(game: WeightedGame) -> dict[str, _Counts]:
     """Dynamic programming over (number of members, weight) of the non-veto players."""
     n = game.n
-    g = reduce(math.gcd, game.weights)  # > 0 because the total weight is >= quota >= 1
-    weights = [w // g for w in game.weights]
-    quota = -(-game.quota // g)  # w(S) >= q  <=>  w(S)/g >= ceil(q/g)
+    # A coalition containing all vetoes wins iff the rest inside it supply weight >= need.
+    weights, need = _reduced(game)
+    cols = _table_columns(need)
     veto_idx = [i for i, p in enumerate(game.players) if p in game.vetoes]
     rest_idx = [i for i, p in enumerate(game.players) if p not in game.vetoes]
     v, r = len(veto_idx), len(rest_idx)
-    # A coalition containing all vetoes wins iff the rest inside it supply weight >= need.
-    need = quota - sum(weights[i] for i in veto_idx)
-    cols = max(need, 0)  # only weights 0..need-1 of the rest are ever needed
-    # Counts are at most C(r, k) <= 2**r: exact in int64 up to r = 62, beyond that Python ints.
-    dtype = np.int64 if r <= 62 else object
+    # Counts of k-subsets of the rest are at most C(r, r // 2): int64 up to r = 66, beyond that Python ints.
+    dtype = _exact_dtype(math.comb(r, r // 2))
 
     # count[k, w]: number of k-subsets of the rest with weight w (< need); generating function
     # prod over the rest of (1 + x * y**w_j), truncated at y**need.
@@ -405,14 +425,13 @@ def _counts_weighted(game: WeightedGame) -> dict[str, _Counts]:
         if wj < cols:
             shifted = count[:-1, : cols - wj].copy()
             count[1:, wj:] += shifted
-    binom_r = [math.comb(r, k) for k in range(r + 1)]
-    binom_r1 = [math.comb(r - 1, k) for k in range(r)] if r else []
 
     result: dict[str, _Counts] = {}
     # A veto player i: S ∪ {i} wins iff S holds the other vetoes and rest-weight >= need; S itself
     # never wins (i is missing). So swings = supersets of the other vetoes with enough rest-weight.
-    losing_by_k = [int(x) for x in count.sum(axis=1)] if cols else [0] * (r + 1)
-    veto_by_k = [binom_r[k] - losing_by_k[k] for k in range(r + 1)]
+    # (With no column, every row sums to 0: no set of the rest can lack weight.)
+    losing_by_k = [int(x) for x in count.sum(axis=1)]
+    veto_by_k = [math.comb(r, k) - losing for k, losing in enumerate(losing_by_k)]
     for i in veto_idx:
         by_size = [0] * n
         for k, c in enumerate(veto_by_k):
@@ -435,8 +454,8 @@ def _counts_weighted(game: WeightedGame) -> dict[str, _Counts]:
                 if prev is not None and wi < cols:
                     row[wi:] -= prev[: cols - wi]
                 prev = row
-                swing_by_k.append(int(row[lo:].sum()) if cols else 0)
-                win_by_k.append(binom_r1[k] - (int(row[:lo].sum()) if cols else 0))
+                swing_by_k.append(int(row[lo:].sum()))
+                win_by_k.append(math.comb(r - 1, k) - int(row[:lo].sum()))
             by_size = [0] * n
             for k, c in enumerate(swing_by_k):
                 by_size[v + k] = c
@@ -460,7 +479,6 @@ def _win_table(game: Game) -> np.ndarray:
     return np.fromiter(
         (game.wins(frozenset(players[j] for j in range(n) if mask >> j & 1)) for mask in range(1 << n)),
         dtype=bool,
-        count=1 << n,
     )
 
 
