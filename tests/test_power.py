@@ -221,6 +221,8 @@ def test_dp_equals_bruteforce(game):
     assert power.shapley_shubik(game) == power.shapley_shubik_bruteforce(game, method="subsets")
     assert power.banzhaf(game) == power.banzhaf_bruteforce(game)
     assert power.banzhaf(game, normalized=False) == power.banzhaf_bruteforce(game, normalized=False)
+    for player in game.players:
+        assert power.blocking_share(game, player) == power.blocking_share_bruteforce(game, player)
 
 
 @settings(max_examples=100, deadline=None)
@@ -418,6 +420,8 @@ def test_unknown_player():
         power.blocking_share(game, "Russia")
     with pytest.raises(ValueError, match=r"player: 'Russia' is not a player"):
         power.is_dummy(game, "Russia")
+    with pytest.raises(ValueError, match=r"player: 'Russia' is not a player"):
+        power.blocking_share_bruteforce(game, "Russia")
 
 
 def test_too_many_players_for_enumeration():

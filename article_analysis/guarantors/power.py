@@ -89,6 +89,7 @@ __all__ = [
     "banzhaf",
     "banzhaf_bruteforce",
     "blocking_share",
+    "blocking_share_bruteforce",
     "check_int",
     "coalition_of_the_willing",
     "is_dummy",
@@ -673,6 +674,12 @@ def swings_bruteforce(game: Game) -> dict[str, int]:
 def banzhaf_bruteforce(game: Game, normalized: bool = True) -> dict[str, Fraction]:
     """Banzhaf index by enumerating all 2**n coalitions (reference for tests; at most 20 players)."""
     return _banzhaf_from_swings(swings_bruteforce(game), game.n, normalized)
+
+
+def blocking_share_bruteforce(game: Game, player: str) -> Fraction:
+    """Blocking share by enumerating all 2**n coalitions (reference for tests; at most 20 players)."""
+    _player_index(game, player)
+    return _blocking_share(_counts_bruteforce(game)[player])
 
 
 def shapley_shubik_bruteforce(game: Game, method: str = "subsets") -> dict[str, Fraction]:
