@@ -89,3 +89,12 @@ def test_every_declared_equivalent_mutant_exists(name):
 
 def test_every_measured_module_has_its_equivalents_declared():
     assert set(mutation.EQUIVALENT) == set(mutation.MODULES)
+
+
+def test_the_same_edit_twice_on_a_line_is_told_apart():
+    source = "def members(mask, n):\n    return [j for j in range(1 << n) if mask >> j & 1]\n"
+    found = walk(source)
+    assert [mutant.what for mutant in found] == ["1 → 2 (occurrence 1 of 2)", "1 → 2 (occurrence 2 of 2)"]
+    tree = ast.parse(source)
+    assert "range(2 << n)" in ast.unparse(mutation.mutated(tree, found[0].number))
+    assert "mask >> j & 2" in ast.unparse(mutation.mutated(tree, found[1].number))

@@ -42,7 +42,8 @@ import signal
 import sys
 import tempfile
 import time
-from dataclasses import dataclass
+from collections import Counter
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import coverage
@@ -273,9 +274,20 @@ class Mutator(ast.NodeTransformer):
 
 
 def mutants(tree: ast.Module, source: str) -> list[Mutant]:
+    """Every mutant of the module, in walk order. Where one line holds the same edit twice (two ``1``s,
+    say), each is named with its place among them, so that an equivalent entry names one alone."""
     walker = Mutator(lines=source.splitlines())
     walker.visit(copy.deepcopy(tree))
-    return walker.found
+    alike = Counter((mutant.code, mutant.what) for mutant in walker.found)
+    seen: Counter = Counter()
+    named = []
+    for mutant in walker.found:
+        key = (mutant.code, mutant.what)
+        if alike[key] > 1:
+            seen[key] += 1
+            mutant = replace(mutant, what=f"{mutant.what} (occurrence {seen[key]} of {alike[key]})")
+        named.append(mutant)
+    return named
 
 
 def mutated(tree: ast.Module, number: int) -> ast.Module:
