@@ -111,6 +111,13 @@ EQUIVALENT = {
             "a weight equal to the table's width shifts counts into no column (empty slices): same table",
         ("if prev is not None and wi < cols:", "Lt → LtE"):
             "a weight equal to the table's width removes counts from no column (empty slices): same row",
+        ("(game.wins(frozenset(players[j] for j in range(n) if mask >> j & 1)) for mask in range(1 << n)),",
+         "1 → 2 (occurrence 2 of 2)"):
+            "range(2 << n) also lists masks with bit n set, which name the same coalitions again (only bits "
+            "0..n-1 are read); the table is only ever indexed below 2**n, so the extra entries are never read",
+        ("game.wins(frozenset(players[j] for j in range(n) if mask >> j & 1)) for mask in range(1 << n)",
+         "1 → 2 (occurrence 2 of 2)"):
+            "the same in the brute-force reference: its list is indexed by masks below 2**n only",
     },
     "guarantors": {},
     "factcheck": {},
