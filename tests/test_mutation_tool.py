@@ -98,3 +98,11 @@ def test_the_same_edit_twice_on_a_line_is_told_apart():
     tree = ast.parse(source)
     assert "range(2 << n)" in ast.unparse(mutation.mutated(tree, found[0].number))
     assert "mask >> j & 2" in ast.unparse(mutation.mutated(tree, found[1].number))
+
+
+def test_every_chapter_model_is_measured():
+    """A chapter's model (article_analysis/<analysis>/model.py) is an analysis module: the mutation script
+    measures it with its unit tests."""
+    measured = {import_path for import_path, _ in mutation.MODULES.values()}
+    models = {f"article_analysis.{path.parent.name}.model" for path in (ROOT / "article_analysis").glob("*/model.py")}
+    assert models and models <= measured, sorted(models - measured)
