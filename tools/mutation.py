@@ -337,6 +337,10 @@ class TestsPerLine:
         self.coverage = coverage.Coverage(data_file=os.path.join(scratch, "coverage"), include=[source_file])
         self.order_file = os.path.join(scratch, "order")
         self.order: list[str] = []
+
+    def pytest_sessionstart(self, session):
+        # Started here, in the forked child that runs the tests: a tracer started in the parent would
+        # stay on there and slow every mutant's child that inherits it.
         self.coverage.start()
 
     def pytest_runtest_setup(self, item):
