@@ -8,14 +8,11 @@ from article_analysis.claims import panel as claim_panel
 from article_analysis.claims import model as claims
 from article_analysis.core import render
 from article_analysis.core import tables
-from test_tables import rewrite, set_cell
+from test_tables import data_error, rewrite, set_cell
 
 
 def claims_error(package) -> str:
-    tables.clear_cache()
-    with pytest.raises(tables.DataError) as caught:
-        claims.load(package)
-    return str(caught.value)
+    return data_error(claims.load, package)
 
 
 def test_every_span_equals_the_article_text():

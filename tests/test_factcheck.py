@@ -11,7 +11,7 @@ from article_analysis.fact_check import model as factcheck
 from article_analysis.core import tables
 from article_analysis.fact_check.panel import ALL, VerdictPanel
 from article_analysis.core.paths import DATAPACKAGE
-from test_tables import rewrite, set_cell
+from test_tables import data_error, rewrite, set_cell
 
 
 @pytest.fixture(autouse=True)
@@ -20,10 +20,7 @@ def report_theme():
 
 
 def verdict_error(package) -> str:
-    tables.clear_cache()
-    with pytest.raises(tables.DataError) as caught:
-        factcheck.load(package)
-    return str(caught.value)
+    return data_error(factcheck.load, package)
 
 
 # --- coverage and the scale ----------------------------------------------------------------------

@@ -11,14 +11,11 @@ from article_analysis.core import tables, theme
 from article_analysis.outcomes import charts as outcome_charts
 from article_analysis.outcomes import model, panel
 from test_stances import edit
-from test_tables import rewrite
+from test_tables import data_error, rewrite
 
 
 def outcome_error(package, loader=model.load) -> str:
-    tables.clear_cache()
-    with pytest.raises(tables.DataError) as caught:
-        loader(package)
-    return str(caught.value)
+    return data_error(loader, package)
 
 
 # --- the data as committed ----------------------------------------------------------------------------

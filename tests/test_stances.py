@@ -14,7 +14,7 @@ from article_analysis.claims import model as claims
 from article_analysis.stances import panel as stance_widgets
 from article_analysis.stances import model as stances
 from article_analysis.core import tables
-from test_tables import rewrite
+from test_tables import data_error, rewrite
 
 # Row russia/p5_guarantors: russia is the 9th actor of nine questions each, p5_guarantors the 7th
 # question, so it is data row 8 * 9 + 6 = 78, on line 80 after the header.
@@ -34,10 +34,7 @@ def edit(path, match: dict, **changes):
 
 
 def stance_error(package, loader=stances.load) -> str:
-    tables.clear_cache()
-    with pytest.raises(tables.DataError) as caught:
-        loader(package)
-    return str(caught.value)
+    return data_error(loader, package)
 
 
 # --- the data as committed ------------------------------------------------------------------------
