@@ -40,12 +40,11 @@ import pandas as pd
 from ..article import model as article
 from ..claims import model as claims
 from ..core import render, tables
+from ..core.consistency import NOT_CHECKED, REPORT
 from ..core.paths import DATA, DATAPACKAGE
 from ..editorial import model as editorial
 
-NOT_CHECKED = "not_checked"
 UNVERIFIABLE = "unverifiable"
-REPORT = "report"
 SUBSTANCE = "substance"
 ARTICLE_AUTHOR = "author"
 """The actor id (data/actors.csv) of the article's author, who speaks in the article's own voice."""
