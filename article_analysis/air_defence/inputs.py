@@ -14,7 +14,7 @@ Everything here is read from ``data/external/`` through the data package, with i
   :func:`source_list` to show them as a list of links.
 
 A fact this module needs and cannot find, or finds in another unit, raises
-:class:`~article_analysis.tables.DataError` naming the file, the row and the field: a chart must
+:class:`~article_analysis.core.tables.DataError` naming the file, the row and the field: a chart must
 never show a figure silently read in the wrong unit.
 """
 from __future__ import annotations

@@ -3,13 +3,17 @@
 ``data/verdicts.csv`` holds one row per claim that ``data/claims.csv`` marks checkable: a verdict on the
 scale documented in ``data/vocabulary.csv`` (vocabulary ``verdict``), what the verdict rates (vocabulary
 ``rated``: the substance of the claim, or the article's report of someone's words), the reasoning, and
-the facts of ``data/external/facts.csv`` it rests on. A chapter cell reads like a sentence::
+the facts of ``data/external/facts.csv`` it rests on. A chapter cell reads like a sentence:
 
-    factcheck.summary()                   # how many claims got which verdict
-    factcheck.show_section("russia")      # the checks of one section: claim, verdict, reasoning, sources
-    factcheck.verdict_chart("speaker")    # verdicts by whose claim is rated
-    factcheck.kiel_chart()                # Germany's military aid beside other donors', dated
-    factcheck.claim_reviews()             # the verdicts as schema.org ClaimReview objects
+>>> from article_analysis.fact_check import charts, model as factcheck
+>>> summary = factcheck.summary()              # how many claims got which verdict
+>>> int(summary["claims"].sum()) == len(factcheck.load())
+True
+>>> section = factcheck.show_section("russia")   # the checks of one section: claim, verdict, reasoning, sources
+>>> chart = charts.verdict_chart("speaker")      # verdicts by whose claim is rated
+>>> chart = charts.kiel_chart()                  # Germany's military aid beside other donors', dated
+>>> factcheck.claim_reviews()[0]["@type"]        # the verdicts as schema.org ClaimReview objects
+'ClaimReview'
 
 Who made the rated claim
 ------------------------
@@ -73,7 +77,7 @@ SECTIONS = {
 
 GROUPINGS = {"claim_type": ("claim_type_label", "Claim type"),
              "speaker": ("speaker_label", "Whose claim is rated")}
-"""What :func:`verdict_counts` and :func:`verdict_chart` can group by: column and axis title."""
+"""What :func:`verdict_counts` and :func:`.charts.verdict_chart` can group by: column and axis title."""
 
 KIEL_PANELS = [
     ["K017", "K018", "K019", "K020", "K021", "K022", "K023", "K024"],

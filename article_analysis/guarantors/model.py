@@ -3,7 +3,7 @@
 The article reports that Moscow would at most accept the five permanent members of the UN Security
 Council (the P5) as guarantor powers, and concludes that the Kremlin would sit at the table with a veto
 (claims C041–C044). This module turns that sentence and its alternatives into simple voting games
-(:mod:`article_analysis.power`) and tabulates, for each design, every member's power and who can block.
+(:mod:`article_analysis.guarantors.power`) and tabulates, for each design, every member's power and who can block.
 
 *What a decision is.* In every design a "decision" is one collective act of the guarantors in
 Ukraine's favour (an intervention, a deployment, a response to a breach). Members vote yes or no.
