@@ -17,7 +17,6 @@ to no one that were said on the record, so that the report can say what is under
 from __future__ import annotations
 
 import re
-from html import escape
 from pathlib import Path
 from urllib.parse import urljoin
 
@@ -119,17 +118,7 @@ def corrections_summary(package: Path = DATAPACKAGE) -> pd.DataFrame:
 
 def corrections_html(package: Path = DATAPACKAGE):
     """The corrections log as HTML, newest first: one entry per row, with before, after, why and source."""
-    entries = []
-    for row in corrections(package).itertuples():
-        status = "Kept after review" if row.status == "kept" else "Corrected"
-        entries.append(
-            f'<article class="correction" id="{escape(row.id)}">'
-            f'<p class="correction-head"><strong>{escape(row.id)}</strong> · {escape(row.date.isoformat())} · '
-            f"{escape(row.kind)} · {escape(row.item)} · {status}</p>"
-            f"<dl><dt>Before</dt><dd>{escape(row.before)}</dd><dt>After</dt><dd>{escape(row.after)}</dd>"
-            f"<dt>Why</dt><dd>{escape(row.why)}</dd><dt>Source</dt><dd>{escape(row.source)}</dd></dl>"
-            "</article>")
-    return render.show("".join(entries))
+    return render.show(render.html(__package__, "corrections.html", rows=list(corrections(package).itertuples())))
 
 
 # --- what the record adds to the article's attributions ----------------------------------------------

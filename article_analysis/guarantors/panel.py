@@ -20,13 +20,12 @@ The computing lives in :mod:`article_analysis.guarantors.model`; this module onl
 """
 from __future__ import annotations
 
-from html import escape
-
 import altair as alt
 import ipywidgets as widgets
 import pandas as pd
 
 from . import model
+from ..core import render
 from ..core.widgets import LivePanel, show_in, stable_ids
 from .charts import VETO_LABELS, grid_chart, measure_bars
 
@@ -90,10 +89,10 @@ class GuarantorPanel(LivePanel):
                                             range(vetoes, vetoes + 1))
             self.chart = measure_bars(grid_chart(grid))
             design = VETO_LABELS[vetoes] if vetoes == 0 else f"{vetoes} with a veto"
-            self.caption.value = f"<b>{members} members, {quota} yes-votes needed, {design}</b>"
         else:
-            self.chart = None
-            self.caption.value = f"<b>No game:</b> {escape(self.error)}"
+            self.chart, design = None, None
+        self.caption.value = str(render.html(__package__, "caption.html", members=members, quota=quota,
+                                             design=design, error=self.error))
         shown = [] if self.chart is None else [model.readable(self.table), self.chart]
         show_in(self.output, *shown)
 

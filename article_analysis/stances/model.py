@@ -23,14 +23,14 @@ the directions are equal, shown with the number of shared questions. "Not stated
 """
 from __future__ import annotations
 
-from html import escape
 from itertools import combinations
 from pathlib import Path
 
 import pandas as pd
+from markupsafe import Markup
 
 from ..claims import model as claims
-from ..core import tables
+from ..core import render, tables
 from ..core.consistency import CLAIM_MENTION, NOT_STATED
 from ..core.paths import DATAPACKAGE
 
@@ -233,43 +233,24 @@ def agreement_table(table: pd.DataFrame | None = None) -> pd.DataFrame:
 
 # --- the evidence as a readable list ---------------------------------------------------------------
 
-def _linked(text: str) -> str:
+def _linked(text: str) -> Markup:
     """Escape text from the data, then link every claim id it mentions to the claims chapter."""
-    return CLAIM_MENTION.sub(lambda m: claims.link(m.group()), escape(text))
+    return Markup(CLAIM_MENTION.sub(lambda m: claims.link(m.group()), render.escape(text)))
 
 
 def evidence_html(table: pd.DataFrame | None = None):
     """Actor by actor: every stated stance with its conditions and evidence (German, English, link), and
     the questions on which the article states nothing. All text is escaped."""
-    from ..core.render import show
-
     table = load() if table is None else table
-    claim_table = claims.load().set_index("id")
     names = claims.actors().set_index("id")["name"]
-    stance_labels, hands, confidences = _labels("stance"), _labels("stance_hand"), _labels("stance_confidence")
-    question_labels = questions().set_index("id")["label"]
-    parts = []
+    actors = []
     for actor, rows in table.groupby("actor", sort=False):
-        stated = rows[rows["stance"] != NOT_STATED]
         silent = rows[rows["stance"] == NOT_STATED]
-        items = []
-        for row in stated.itertuples():
-            quotes = "".join(
-                f'<li>{claims.link(c)} <span lang="de">„{escape(claim_table.loc[c, "text_de"])}“</span><br>'
-                f'<span lang="en">"{escape(claim_table.loc[c, "text_en"])}"</span></li>' for c in row.evidence)
-            conditions = f"<p><strong>Conditions:</strong> {_linked(row.conditions)}</p>" if row.conditions else ""
-            note = f"<p><strong>How it is read:</strong> {_linked(row.note)}</p>" if row.note else ""
-            items.append(
-                f'<li><strong>{escape(question_labels[row.question])}: {escape(stance_labels[row.stance])}</strong> '
-                f"({escape(hands[row.hand])}, {escape(confidences[row.confidence].lower())} confidence)"
-                f"{conditions}<ul>{quotes}</ul>{note}</li>")
-        explained = silent[silent["note"].notna()]
-        items += [f"<li><strong>{escape(question_labels[row.question])}: {escape(stance_labels[NOT_STATED])}."
-                  f"</strong> {_linked(row.note)}</li>" for row in explained.itertuples()]
-        unexplained = [escape(question_labels[q]) for q in silent.loc[silent["note"].isna(), "question"]]
-        if unexplained:
-            items.append(f"<li><strong>{escape(stance_labels[NOT_STATED])}:</strong> {'; '.join(unexplained)}</li>")
-        summary = f"{escape(names[actor])}: {len(stated)} of {len(rows)} stances stated"
-        parts.append(f'<details class="stance-evidence" id="stances-{escape(actor)}"><summary>{summary}</summary>'
-                     f"<ul>{''.join(items)}</ul></details>")
-    return show("".join(parts))
+        actors.append({"id": actor, "name": names[actor], "rows": len(rows),
+                       "stated": list(rows[rows["stance"] != NOT_STATED].itertuples()),
+                       "explained": list(silent[silent["note"].notna()].itertuples()),
+                       "unexplained": list(silent.loc[silent["note"].isna(), "question"])})
+    labels = {"stance": _labels("stance"), "hand": _labels("stance_hand"), "confidence": _labels("stance_confidence"),
+              "question": questions().set_index("id")["label"]}
+    return render.show(render.html(__package__, "evidence.html", actors=actors, labels=labels, not_stated=NOT_STATED,
+                                   claim_text=claims.load().set_index("id"), link=claims.link, linked=_linked))
