@@ -13,7 +13,7 @@ from article_analysis.stances import charts as stance_charts
 from article_analysis.claims import model as claims
 from article_analysis.stances import panel as stance_widgets
 from article_analysis.stances import model as stances
-from article_analysis.core import tables
+from article_analysis.core import consistency, tables
 from test_tables import data_error, rewrite
 
 # Row russia/p5_guarantors: russia is the 9th actor of nine questions each, p5_guarantors the 7th
@@ -473,7 +473,7 @@ def test_explorer_rejects_unknown_values():
 ])
 def test_named_first_hand_needs_the_actors_side_a_named_speaker_and_a_named_attribution(
         speaker, kind, attribution, named):
-    evidence = stances._Evidence(
+    evidence = consistency.Evidence(
         speaker={"C1": speaker}, attribution={"C1": attribution}, subjects={},
         side={"german_government": frozenset({"german_government", "merz", "circles"})},
         speaks_for={"merz": "german_government", "circles": "german_government", "macron": "france"},

@@ -2,8 +2,8 @@
 
 Every function returns a chart that has been through :func:`theme.finish`: a title stating what the
 chart shows, the source line, a text alternative and a name for its CSV. The numbers come from
-:mod:`article_analysis.trajectory` (the model) and :mod:`article_analysis.air_defence` (the sourced
-inputs); nothing is computed here that the model does not compute.
+:mod:`article_analysis.air_defence.model` (the model) and :mod:`article_analysis.air_defence.inputs`
+(the sourced inputs); nothing is computed here that the model does not compute.
 
 The explorer
 ------------
@@ -13,7 +13,7 @@ rate (0–50 % in whole percent), the horizon (1–20 years) and the reading. It
 whole-percent rate and year. The browser combines it into the indices of the chosen reading with the
 same multiplications as :func:`model.project`, in the same order (``100 · n · e``), so the page
 shows exactly the numbers the Python model computes; ``tests/test_browser_air_defence.py`` checks this
-in Chromium against :func:`explorer_series`, which the live panel (:mod:`trajectory_widgets`) draws.
+in Chromium against :func:`explorer_series`, which the live panel (:mod:`article_analysis.air_defence.panel`) draws.
 """
 from __future__ import annotations
 
@@ -31,7 +31,7 @@ __all__ = ["ALL_READINGS_LABEL", "COMPONENTS", "EXPLORER_HORIZON", "EXPLORER_RAT
            "explorer_grid", "explorer_series", "explorer_view", "growth_models_chart", "milestones_chart",
            "readings_chart", "sensitivity_chart"]
 
-MODEL_SOURCE = "Model: article_analysis.trajectory (this report); pledge as reported in the article of 2025-09-04"
+MODEL_SOURCE = "Model: article_analysis.air_defence.model (this report); pledge as reported in the article of 2025-09-04"
 INDEX_TITLE = f"Index ({model.START_YEAR} = 100)"
 
 COMPONENTS = {

@@ -14,20 +14,19 @@ Everything here is read from ``data/external/`` through the data package, with i
   :func:`source_list` to show them as a list of links.
 
 A fact this module needs and cannot find, or finds in another unit, raises
-:class:`~article_analysis.tables.DataError` naming the file, the row and the field: a chart must
+:class:`~article_analysis.core.tables.DataError` naming the file, the row and the field: a chart must
 never show a figure silently read in the wrong unit.
 """
 from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from html import escape
 from pathlib import Path
 from urllib.parse import urlparse
 
 import pandas as pd
 
-from ..core import tables
+from ..core import render, tables
 from . import model
 from ..core.paths import DATAPACKAGE
 
@@ -241,18 +240,11 @@ def source_list(table: pd.DataFrame):
 
     All text is escaped; only http(s) addresses become links, shown by their host name.
     """
-    from ..core.render import show
-
     items = []
     for source_id, row in table.iterrows():
         url = row["url"]
         parsed = urlparse(url) if isinstance(url, str) else None
-        if parsed and parsed.scheme in {"http", "https"} and parsed.netloc:
-            link = f'<a href="{escape(url, quote=True)}">{escape(parsed.netloc)}</a>'
-        else:
-            link = "address not found"
-        items.append(
-            f'<li id="source-{escape(source_id, quote=True)}"><strong>{escape(source_id)}</strong> '
-            f"{escape(row['publisher'])}: {escape(row['title'])}, {escape(row['published'])}. {link}</li>"
-        )
-    return show('<ul class="source-list">' + "".join(items) + "</ul>")
+        host = parsed.netloc if parsed and parsed.scheme in {"http", "https"} else ""
+        items.append({"id": source_id, "publisher": row["publisher"], "title": row["title"],
+                      "published": row["published"], "url": url, "host": host})
+    return render.show(render.html(__package__, "sources.html", sources=items))

@@ -4,13 +4,18 @@ The article of 2025-09-04 reports, from anonymous government circles, that Germa
 „Die Zahl und Effektivität der Systeme soll jedes Jahr um 20 Prozent erhöht werden“ (the number and
 effectiveness of Ukraine's air-defence systems is to be increased by 20 percent every year). The
 sentence can be read in several ways; this module turns each reading into numbers, so that a chapter
-cell reads like a sentence::
+cell reads like a sentence:
 
-    trajectory.project(rate=0.2, years=10)                # the default reading, "both"
-    trajectory.project(rate=0.2, years=10, reading="all")  # every reading, for one chart
-    trajectory.multiple(0.2, 10)                           # 6.19...: the factor after ten years
-    trajectory.doubling_time(0.2)                          # 3.80...: years until the level doubles
-    trajectory.rate_for(2, by_year=2030)                   # the yearly rate that doubles by 2030
+>>> from article_analysis.air_defence import model as trajectory
+>>> table = trajectory.project(rate=0.2, years=10)                  # the default reading, "both"
+>>> trajectory.project(rate=0.2, years=10, reading="all")["reading"].unique().tolist()  # every reading
+['number', 'effectiveness', 'both', 'capability']
+>>> round(trajectory.multiple(0.2, 10), 2)                         # the factor after ten years
+6.19
+>>> round(trajectory.doubling_time(0.2), 2)                        # years until the level doubles
+3.8
+>>> round(trajectory.rate_for(2, by_year=2030), 4)                 # the yearly rate that doubles by 2030
+0.1487
 
 The model
 ---------

@@ -1,14 +1,20 @@
 """A live panel to explore the air-defence pledge: rate, horizon and reading as controls.
 
-In a running notebook::
+In a running notebook, ``panel.explorer()`` as a cell's last line shows the sliders, a dropdown and a
+chart that follows them. The panel keeps the table it shows (:attr:`TrajectoryPanel.table`) and the chart
+it drew (:attr:`TrajectoryPanel.chart`), so a test can move a slider programmatically and check what
+changed, without a browser or a kernel:
 
-    from article_analysis.trajectory_widgets import panel
-    explorer()                    # sliders, a dropdown and a chart that follows them
+>>> from article_analysis.air_defence import panel
+>>> explorer = panel.explorer()
+>>> explorer.caption.value
+'By 2035, at 20 % a year — More and better systems: capability ×38.34'
+>>> explorer.rate.value = 0.1
+>>> explorer.caption.value
+'By 2035, at 10 % a year — More and better systems: capability ×6.73'
 
-The panel keeps the table it shows (:attr:`TrajectoryPanel.table`) and the chart it drew
-(:attr:`TrajectoryPanel.chart`), so a test can move a slider programmatically and check what changed,
-without a browser or a kernel. The arithmetic lives in :mod:`article_analysis.trajectory` and the chart
-in :mod:`article_analysis.trajectory_charts` (the same chart the HTML explorer draws); this module only
+The arithmetic lives in :mod:`article_analysis.air_defence.model` and the chart in
+:mod:`article_analysis.air_defence.charts` (the same chart the HTML explorer draws); this module only
 wires controls to them. The panel needs a live kernel (ipywidgets do not run in a static page); the
 HTML book offers :func:`charts.explorer_chart` instead.
 """

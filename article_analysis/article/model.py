@@ -12,13 +12,10 @@ from functools import lru_cache
 import pandas as pd
 
 from ..core import consistency, tables
+from ..core.text import SUPPLIED_DATE, split_sentences
 
 from ..core.paths import ARTICLE_TEXT, DATAPACKAGE
 
-# A sentence ends at '.', '!' or '?' (optionally closed by a quotation mark) before a space or the end
-# of its block. The article has no abbreviations with full stops, so this rule splits it exactly;
-# tests/test_article.py pins the result to 40 sentences.
-_SENTENCE = re.compile(r"\S.*?(?:[.!?][“‘]?(?=\s|\Z)|\Z)", re.S)
 # German quotation marks: „…“ for quotes, ‚…‘ for a quote within a quote.
 _QUOTE = re.compile(r"„([^“]*)“")
 
@@ -42,10 +39,6 @@ def span(start: int, end: int) -> str:
     return text()[start:end]
 
 
-# The block kind of the date that came with the stored copy of the text: not part of what a reader reads.
-SUPPLIED_DATE = "supplied_date"
-
-
 def blocks() -> pd.DataFrame:
     """Paragraphs and subheadings with their offsets, German text and English translation; loading
     checks that each block's text is the article's text between its offsets."""
@@ -61,19 +54,6 @@ def body_blocks() -> pd.DataFrame:
 def sentences() -> pd.DataFrame:
     """Every sentence of the article, numbered S01, S02, … in reading order."""
     return split_sentences(text(), blocks())
-
-
-def split_sentences(full: str, block_table: pd.DataFrame) -> pd.DataFrame:
-    """The sentences of the text ``full`` in the body blocks of ``block_table`` (the date that came with
-    the stored copy is not read as a sentence), numbered S01, S02, … in reading order."""
-    rows = []
-    for block in block_table[block_table["kind"] != SUPPLIED_DATE].itertuples():
-        for match in _SENTENCE.finditer(full, block.start, block.end):
-            rows.append({"block": block.block, "kind": block.kind,
-                         "start": match.start(), "end": match.end(), "text_de": match.group()})
-    table = pd.DataFrame(rows)
-    table.insert(0, "sentence", [f"S{i:02d}" for i in range(1, len(table) + 1)])
-    return table
 
 
 def quotes() -> pd.DataFrame:

@@ -13,13 +13,14 @@
 """
 from __future__ import annotations
 
-import html
 import posixpath
 import re
 from pathlib import Path
 
 from docutils import nodes
 from markupsafe import Markup
+
+from ..core import render
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 # Without a declared icon every browser asks for /favicon.ico: a 404 and a console error on each page.
@@ -92,8 +93,9 @@ def _page_context(app, pagename, templatename, context, doctree):
                     and getattr(file, "attributes", {}).get("type") != WIDGET_STATE]
     fallback = f"{context.get('title', '')}: {context.get('docstitle', '')}"
     summary = description(doctree, fallback)
-    context["metatags"] = (context.get("metatags", "") +
-                           f'\n<meta name="description" content="{html.escape(summary)}" />')
+    # str(): Markup on the right of a + would escape the theme's tags on the left.
+    context["metatags"] = context.get("metatags", "") + str(render.html(__package__, "meta-description.html",
+                                                                        summary=summary))
     for button in context.get("header_buttons", []):
         if button.get("label") == "download-buttons":
             button["buttons"].append({
@@ -107,15 +109,9 @@ def _write_index(app, exception):
     doctype and no title). Runs before sphinx-external-toc's own, which then leaves it alone."""
     if exception is not None or app.builder.format != "html":
         return
-    target = f"{app.config.root_doc}.html"
-    title = html.escape(app.config.html_title or app.config.project)
-    (Path(app.outdir) / "index.html").write_text(
-        '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
-        f"<title>{title}</title>"
-        f'<meta name="description" content="{title}">'
-        f'<meta http-equiv="refresh" content="0; url={target}">'
-        f'<link rel="canonical" href="{target}"></head>'
-        f'<body><p><a href="{target}">{title}</a></p></body></html>\n', encoding="utf-8")
+    page = render.html(__package__, "root-redirect.html", title=app.config.html_title or app.config.project,
+                       target=f"{app.config.root_doc}.html")
+    (Path(app.outdir) / "index.html").write_text(page, encoding="utf-8")
 
 
 def setup(app):

@@ -12,7 +12,6 @@ Usage: ``python -m article_analysis.book.pdf _build/html _build/html/book.pdf`` 
 from __future__ import annotations
 
 import functools
-import html
 import http.server
 import posixpath
 import sys
@@ -22,6 +21,9 @@ from pathlib import Path
 from urllib.parse import urlparse
 
 from bs4 import BeautifulSoup
+from markupsafe import Markup
+
+from ..core import render
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -102,7 +104,8 @@ def _article(build: Path, page: BookPage, index: int, page_indices: dict[str, in
     for element in article.find_all(src=True):
         if not urlparse(element["src"]).scheme:
             element["src"] = posixpath.normpath(posixpath.join(folder, element["src"]))
-    return f'<section class="book-chapter" id="{_anchor(index)}">{article.decode_contents()}</section>'
+    return render.html(__package__, "print-chapter.html", anchor=_anchor(index),
+                       contents=Markup(article.decode_contents()))
 
 
 def print_document(build: Path) -> str:
@@ -111,21 +114,13 @@ def print_document(build: Path) -> str:
     first = _soup(build, pages[0].path)
     book_title = first.title.get_text().split(" \u2014 ", 1)[-1]
     author = first.select_one(".footer-item p, p.component-author")
-    stylesheets = "".join(str(link) for link in first.find_all("link", rel="stylesheet"))
+    stylesheets = Markup("".join(str(link) for link in first.find_all("link", rel="stylesheet")))
     page_indices = {page.path: index for index, page in enumerate(pages, start=1)}
-    contents = "".join(f'<li><a href="#{_anchor(index)}">{html.escape(page.title)}</a></li>'
-                       for index, page in enumerate(pages, start=1))
-    chapters = "".join(_article(build, page, index, page_indices) for index, page in enumerate(pages, start=1))
-    byline = html.escape(" ".join(author.get_text(" ").split())) if author else ""
-    return (
-        '<!DOCTYPE html>\n<html lang="en" data-theme="light" data-mode="light"><head><meta charset="utf-8">'
-        f"<title>{html.escape(book_title)}</title>{stylesheets}<style>{PRINT_STYLE}</style>"
-        '<script defer src="_static/vega-charts.js"></script>'
-        '</head><body><main class="bd-main"><div class="bd-content"><div class="bd-article-container">'
-        f'<section class="book-title-page"><h1>{html.escape(book_title)}</h1><p>{byline}</p></section>'
-        f'<nav class="book-contents" aria-label="Contents"><h2>Contents</h2><ol>{contents}</ol></nav>'
-        f"{chapters}</div></div></main></body></html>\n"
-    )
+    chapters = Markup("").join(_article(build, page, index, page_indices) for index, page in enumerate(pages, start=1))
+    return render.html(__package__, "print-document.html", title=book_title, stylesheets=stylesheets,
+                       style=Markup(PRINT_STYLE), byline=" ".join(author.get_text(" ").split()) if author else "",
+                       contents=[(_anchor(index), page.title) for index, page in enumerate(pages, start=1)],
+                       chapters=chapters)
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):

@@ -7,13 +7,13 @@ the claim's anchor in the claims chapter.
 """
 from __future__ import annotations
 
-from html import escape
 from pathlib import Path
 
 import pandas as pd
+from markupsafe import Markup
 
 from ..article import model as article
-from ..core import tables
+from ..core import render, tables
 from ..core.paths import DATAPACKAGE
 
 CLAIMS_PAGE = "02_claims.html"
@@ -63,27 +63,15 @@ def by_id(ids: list[str] | str) -> pd.DataFrame:
     return table.loc[ids].reset_index()
 
 
-def link(claim_id: str, page: str = CLAIMS_PAGE) -> str:
+def link(claim_id: str, page: str = CLAIMS_PAGE) -> Markup:
     """An HTML link to the claim's anchor in the claims chapter."""
-    return f'<a class="claim-link" href="{escape(page)}#{escape(claim_id)}">{escape(claim_id)}</a>'
+    return render.html(__package__, "link.html", claim_id=claim_id, page=page)
 
 
 def quote(ids: list[str] | str, page: str = CLAIMS_PAGE):
     """Cite claims in a chapter: the exact German, the translation, the speaker, and a link."""
-    from ..core.render import show
-
-    parts = []
-    for row in by_id(ids).itertuples():
-        relayed = f", reported by {escape(row.reported_by_name)}" if isinstance(row.reported_by_name, str) else ""
-        parts.append(
-            '<blockquote class="claim-quote">'
-            f'<p lang="de">„{escape(row.text_de)}“</p>'
-            f'<p lang="en">"{escape(row.text_en)}"</p>'
-            f'<footer>{link(row.id, page)}: {escape(row.speaker_name)}{relayed} '
-            f"({escape(row.attribution_label)}; {escape(row.claim_type_label)})</footer>"
-            "</blockquote>"
-        )
-    return show("".join(parts))
+    return render.show(render.html(__package__, "quotes.html", rows=list(by_id(ids).itertuples()),
+                                   link=lambda claim_id: link(claim_id, page)))
 
 
 def sentence_coverage() -> pd.DataFrame:
@@ -111,34 +99,15 @@ def marked_article():
     A mark shows the claim on hover; its reference links to the card (anchor ``#C001`` …) that lists
     id, type, speaker, attribution, topics and translation, so other chapters can link claims by id.
     """
-    from html import escape as esc
-
-    from ..core.render import marked_text, show
-
     table = readable()
     text = article.text()
-    parts = []
+    blocks = []
     for block in article.body_blocks().itertuples():
         inside = table[table["paragraph"] == block.block]
         spans = [{"start": r.start, "end": r.end, "id": r.id, "title": _hover_text(r), "kind": r.attribution}
                  for r in inside.itertuples()]
-        parts.append(f'<section class="marked-block" id="block-{block.block}">'
-                     f"<h3>Block {block.block} ({esc(block.kind)})</h3>"
-                     f'<p lang="de" class="marked-text">{marked_text(text, block.start, block.end, spans)}</p>')
-        for row in inside.itertuples():
-            relayed = (f"<dt>Reported by</dt><dd>{esc(row.reported_by_name)}</dd>"
-                       if isinstance(row.reported_by_name, str) else "")
-            note = f"<dt>Note</dt><dd>{esc(row.note)}</dd>" if isinstance(row.note, str) else ""
-            parts.append(
-                f'<div class="claim-card" id="{esc(row.id)}"><dl>'
-                f"<dt>Claim</dt><dd><strong>{esc(row.id)}</strong> · {esc(row.claim_type_label)}"
-                f"{' · checkable' if row.checkable else ''}</dd>"
-                f"<dt>Speaker</dt><dd>{esc(row.speaker_name)} ({esc(row.attribution_label)})</dd>{relayed}"
-                f'<dt>German</dt><dd lang="de">„{esc(row.text_de)}“</dd>'
-                f'<dt>English</dt><dd lang="en">"{esc(row.text_en)}"</dd>'
-                f"<dt>Topics</dt><dd>{esc(row.topic_labels)}</dd>{note}</dl></div>")
-        parts.append("</section>")
-    return show("".join(parts))
+        blocks.append((block, render.marked_text(text, block.start, block.end, spans), list(inside.itertuples())))
+    return render.show(render.html(__package__, "marked_article.html", blocks=blocks))
 
 
 FILTERS = [("speaker", "Speaker"), ("claim_type", "Type"), ("topic", "Topic")]

@@ -1,18 +1,45 @@
 """Checks across tables and files that a Table Schema cannot state, run by :func:`tables.load`.
 
+This module is the one home of every such check: a chapter reads a table with ``tables.load(name)``
+and gets it checked, whichever chapter's table it is, so there is no unchecked way in. A chapter's
+model keeps only the checks of its own parameters against the data (the budget lines of the air-defence
+chapter, the Kiel panels of the fact check), which fail for that model's use and no other.
+
 A chapter is only as right as the data that reaches it, so these checks run where every table is
 read, not in the tests: ``make book`` cannot build from data that breaks them. Each check receives
 the table that has just passed its schema (:class:`tables.Loaded`) and raises
 :class:`tables.DataError` naming the file, the row and the field. A check may load the tables it
 compares against; tables must not check each other in a cycle (``sentences_without_claims`` reads
-``claims``, never the reverse).
+``claims``, never the reverse). Like the rest of ``core``, it imports nothing from a chapter package
+(``tests/test_layers.py``): the terms of the vocabularies it tests against are defined here, and the
+chapters import them.
 """
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
+import re
+from dataclasses import dataclass
 from pathlib import Path
 
 from . import tables
+from .text import split_sentences
+
+# Terms of the vocabularies the checks test against (the chapters read them from here).
+NOT_CHECKED = "not_checked"
+"""The verdict of a checkable claim that could not be checked."""
+REPORT = "report"
+"""``rated`` of a verdict on the article's report of someone's words, not on what was said."""
+NOT_STATED = "not_stated"
+"""The stance (and precondition status) where the article says nothing."""
+CONDITIONAL = "supports_on_conditions"
+"""The stance that must say its conditions in words."""
+NO_EVIDENCE = "no_evidence_found"
+"""The outcome status that rests on no event."""
+
+CLAIM_MENTION = re.compile(r"\bC\d{3}\b")
+_MENTIONED_ID = re.compile(r"\b([CFS])\d{3}\b")
+_ID_TABLES = {"C": ("claims", "id"), "F": ("facts", "id"), "S": ("sources", "id")}
 
 
 def read_verified(path: Path, expected_sha256: str) -> str:
@@ -79,10 +106,8 @@ def _claims(loaded: tables.Loaded) -> None:
 def _sentences_without_claims(loaded: tables.Loaded) -> None:
     """Each listed sentence is a sentence of the article, quoted exactly, that no claim lies in; and
     every sentence that no claim lies in is listed, with its reason."""
-    from ..article import model as article
-
     text = article_text(loaded.package)
-    sentences = article.split_sentences(text, loaded.other("blocks")).set_index("sentence")
+    sentences = split_sentences(text, loaded.other("blocks")).set_index("sentence")
     claims = loaded.other("claims")
     claims_file = loaded.file_of("claims")
 
@@ -112,8 +137,6 @@ def _verdicts(loaded: tables.Loaded) -> None:
     """Beyond the schema: a verdict on a claim that is not marked checkable, a checkable claim without a
     verdict, a verdict without facts (or a ``not_checked`` row with facts), ``rated = report`` on a
     first-hand claim, a check dated before the article."""
-    from ..fact_check.model import NOT_CHECKED, REPORT
-
     claims = loaded.other("claims").set_index("id")
     claims_file = loaded.file_of("claims")
     published = loaded.other("article")["date"].iloc[0]
@@ -157,6 +180,261 @@ def _vocabulary(loaded: tables.Loaded) -> None:
                         f"which the schema allows in field '{field['name']}' of {tables.file_of(name, loaded.package)}")
 
 
+def _fault(where: str, key: str, index: int, field: str, message: str) -> tables.DataError:
+    return tables.row_error(where, tables.row_label(key, index), field, message)
+
+
+def _check_claim_mentions(loaded: tables.Loaded, fields: list[str], key) -> None:
+    """Claim ids written into free text must exist, like those in the evidence columns."""
+    known = set(loaded.other("claims")["id"])
+    for index, row in enumerate(loaded.table.itertuples()):
+        for field in fields:
+            for mention in CLAIM_MENTION.findall(getattr(row, field) or ""):
+                if mention not in known:
+                    raise _fault(loaded.where, key(row), index, field,
+                                 f"mentions claim {mention}, which is not an id in data/claims.csv")
+
+
+# --- who a claim concerns: the evidence of stances and preconditions ----------------------------------
+
+@dataclass(frozen=True)
+class Evidence:
+    """What the stance checks need to know about claims and actors."""
+
+    speaker: dict[str, str]
+    attribution: dict[str, str]
+    subjects: dict[str, frozenset[str]]
+    side: dict[str, frozenset[str]]  # actor -> the actor and everyone who speaks for it
+    speaks_for: dict[str, str | None]
+    kind: dict[str, str]
+
+    def from_actor(self, claim: str, actor: str) -> bool:
+        return self.speaker[claim] in self.side[actor]
+
+    def concerns(self, claim: str, actor: str) -> bool:
+        return self.from_actor(claim, actor) or bool(self.subjects.get(claim, frozenset()) & self.side[actor])
+
+    def named_first_hand(self, claim: str, actor: str) -> bool:
+        """Made by the actor or a named speaker for it, not by an anonymous source or the author."""
+        return (self.from_actor(claim, actor) and self.kind[self.speaker[claim]] != "anonymous_source"
+                and self.attribution[claim] not in ("author", "anonymous_source"))
+
+    def why_not(self, claim: str, actor: str) -> str:
+        subjects = ", ".join(sorted(self.subjects.get(claim, ()))) or "no actor"
+        return (f"claim {claim} neither comes from {actor!r} nor reports on it: its speaker is "
+                f"{self.speaker[claim]!r}, and claim_subjects.csv lists {subjects} as its subjects")
+
+
+def evidence(loaded: tables.Loaded) -> Evidence:
+    """Who each claim comes from and concerns, from the (checked) claims, actors and claim subjects."""
+    claim_table = loaded.other("claims")
+    actors = loaded.other("actors")
+    speaks_for = dict(zip(actors["id"], actors["speaks_for"]))
+    side = {actor: frozenset({actor} | {who for who, whom in speaks_for.items() if whom == actor})
+            for actor in actors["id"]}
+    subjects = loaded.other("claim_subjects").groupby("claim")["actor"].agg(frozenset).to_dict()
+    return Evidence(speaker=dict(zip(claim_table["id"], claim_table["speaker"])),
+                    attribution=dict(zip(claim_table["id"], claim_table["attribution"])),
+                    subjects=subjects, side=side, speaks_for=speaks_for,
+                    kind=dict(zip(actors["id"], actors["kind"])))
+
+
+def _claim_subjects(loaded: tables.Loaded) -> None:
+    speaker = dict(zip(loaded.other("claims")["id"], loaded.other("claims")["speaker"]))
+    for index, row in enumerate(loaded.table.itertuples()):
+        if speaker[row.claim] == row.actor:
+            raise _fault(loaded.where, f"{row.claim}/{row.actor}", index, "actor",
+                         f"{row.actor!r} is the claim's speaker; a claim always concerns its speaker, so "
+                         "claim_subjects.csv lists only the other actors it reports on")
+
+
+def _stances(loaded: tables.Loaded) -> None:
+    """Every stance's evidence, hand, confidence and conditions follow the rules of
+    :mod:`article_analysis.stances.model`, and every actor has a row for every question."""
+    known = evidence(loaded)
+    for index, row in enumerate(loaded.table.itertuples()):
+        _check_stance(row, known, lambda field, message: _fault(loaded.where, f"{row.actor}/{row.question}",
+                                                                index, field, message))
+    _check_complete(loaded)
+    _check_claim_mentions(loaded, ["conditions", "note"], lambda row: f"{row.actor}/{row.question}")
+
+
+def _check_stance(row, known: Evidence, fault) -> None:
+    spoken_for = known.speaks_for.get(row.actor)
+    if spoken_for:
+        raise fault("actor", f"{row.actor!r} speaks for {spoken_for!r}; record the stance under "
+                             f"{spoken_for!r}, with {row.actor!r}'s claims as its evidence")
+    if row.stance == NOT_STATED:
+        for field in ("conditions", "evidence", "hand", "confidence"):
+            if getattr(row, field):
+                raise fault(field, "must be empty for a 'not_stated' stance: where the article says nothing, "
+                                   "there is nothing to cite or qualify")
+        return
+    if not row.evidence:
+        raise fault("evidence", f"a {row.stance!r} stance needs at least one claim id as evidence")
+    for field in ("hand", "confidence"):
+        if getattr(row, field) is None:
+            raise fault(field, f"missing: every stance but 'not_stated' records its {field}")
+    if row.stance == CONDITIONAL and not row.conditions:
+        raise fault("conditions", f"a '{CONDITIONAL}' stance must say its conditions in words")
+    for claim in row.evidence:
+        if not known.concerns(claim, row.actor):
+            raise fault("evidence", known.why_not(claim, row.actor))
+    hand = "first_hand" if any(known.from_actor(c, row.actor) for c in row.evidence) else "second_hand"
+    if row.hand != hand:
+        raise fault("hand", f"is {row.hand!r}, but the evidence makes it {hand!r}: first-hand means at least "
+                            f"one claim is made by {row.actor!r} or by someone who speaks for it")
+    if row.confidence == "high" and not any(known.named_first_hand(c, row.actor) for c in row.evidence):
+        raise fault("confidence", "'high' needs a claim made by the actor or a named speaker for it, not by an "
+                                  "anonymous source or in the article's own voice")
+
+
+def _check_complete(loaded: tables.Loaded) -> None:
+    table, question_ids = loaded.table, loaded.other("questions")["id"]
+    for actor in dict.fromkeys(table["actor"]):
+        present = set(table.loc[table["actor"] == actor, "question"])
+        missing = [q for q in question_ids if q not in present]
+        if missing:
+            raise tables.DataError(
+                f"{loaded.where}, actor {actor!r}, field 'question': no row for {', '.join(missing)}; "
+                "record 'not_stated' where the article says nothing, so that no gap is left to guess")
+
+
+def _preconditions(loaded: tables.Loaded) -> None:
+    """Each precondition's evidence concerns who sets it; a status other than 'not_stated' cites the claims
+    that give it."""
+    known = evidence(loaded)
+    for index, row in enumerate(loaded.table.itertuples()):
+        def fault(field, message):
+            return _fault(loaded.where, row.id, index, field, message)
+        for claim in row.evidence:
+            if not known.concerns(claim, row.set_by):
+                raise fault("evidence", known.why_not(claim, row.set_by))
+        if row.status == NOT_STATED and row.status_evidence:
+            raise fault("status_evidence", "must be empty when the status is 'not_stated'")
+        if row.status != NOT_STATED and not row.status_evidence:
+            raise fault("status_evidence", f"the status {row.status!r} needs the claim ids that give it")
+    _check_claim_mentions(loaded, ["note"], lambda row: row.id)
+
+
+# --- the record after the article ---------------------------------------------------------------------
+
+def searched_on(package: Path) -> dt.date:
+    """The date up to which the record was searched (``x-searchedOn`` of the events resource)."""
+    value = tables.resource("events", package).get("x-searchedOn")
+    try:
+        return dt.date.fromisoformat(value)
+    except (TypeError, ValueError):
+        raise tables.DataError(f"{tables.display_path(Path(package))}: resource 'events' needs "
+                               f"'x-searchedOn' as YYYY-MM-DD, got {value!r}") from None
+
+
+def forward_looking_types(package: Path) -> list[str]:
+    """The claim types whose claims look forward (vocabulary ``forward_looking``)."""
+    vocabulary = tables.load("vocabulary", package)
+    return vocabulary.loc[vocabulary["vocabulary"] == "forward_looking", "term"].tolist()
+
+
+def _events(loaded: tables.Loaded) -> None:
+    """Every event lies between the article's date and the search date."""
+    first, last = loaded.other("article")["date"].iloc[0], searched_on(loaded.package)
+    for index, row in loaded.table.iterrows():
+        if row["date"] < first:
+            raise _fault(loaded.where, row["id"], index, "date",
+                         f"{row['date']} is before the article ({first}): only later events are outcomes")
+        if row["date"] > last:
+            raise _fault(loaded.where, row["id"], index, "date", f"{row['date']} is after the search date ({last})")
+
+
+def _outcomes(loaded: tables.Loaded) -> None:
+    """A status rests on events (or is 'no_evidence_found'), its last evidence is the latest event cited,
+    and exactly the forward-looking claims have an outcome."""
+    dates = loaded.other("events").set_index("id")["date"]
+    for index, row in loaded.table.iterrows():
+        cited = row["event_ids"]
+        if row["status"] != NO_EVIDENCE and not cited:
+            raise _fault(loaded.where, row["claim"], index, "event_ids",
+                         f"status '{row['status']}' rests on no dated, sourced event; cite one or "
+                         f"use '{NO_EVIDENCE}'")
+        latest = max((dates[e] for e in cited), default=None)
+        if row["last_evidence"] != latest:
+            expected = latest.isoformat() if latest else "empty (no event cited)"
+            raise _fault(loaded.where, row["claim"], index, "last_evidence",
+                         f"{row['last_evidence']} is not the date of the latest event cited: expected {expected}")
+    forward = set(forward_looking_types(loaded.package))
+    claim_table = loaded.other("claims")
+    covered = set(loaded.table["claim"])
+    for index, row in claim_table.iterrows():
+        if row["claim_type"] in forward and row["id"] not in covered:
+            raise _fault(loaded.file_of("claims"), row["id"], index, "claim_type",
+                         f"'{row['claim_type']}' is forward-looking (vocabulary 'forward_looking'), but the "
+                         f"claim has no row in {loaded.where}")
+    types = claim_table.set_index("id")["claim_type"]
+    for index, row in loaded.table.iterrows():
+        if types[row["claim"]] not in forward:
+            raise _fault(loaded.where, row["claim"], index, "claim",
+                         f"the claim's type '{types[row['claim']]}' is not forward-looking "
+                         "(vocabulary 'forward_looking'), so it takes no outcome row")
+
+
+def _stances_later(loaded: tables.Loaded) -> None:
+    """A conditional later stance names its conditions."""
+    for index, row in loaded.table.iterrows():
+        if row["stance"] == CONDITIONAL and not row["conditions"]:
+            raise _fault(loaded.where, f"{row['actor']}/{row['question']}", index, "conditions",
+                         f"stance '{CONDITIONAL}' needs its conditions in words")
+
+
+# --- the editorial record -----------------------------------------------------------------------------
+
+def _corrections(loaded: tables.Loaded) -> None:
+    """Every claim, fact and source id written in a correction exists."""
+    known = {prefix: set(loaded.other(name)[field]) for prefix, (name, field) in _ID_TABLES.items()}
+    for index, row in enumerate(loaded.table.itertuples()):
+        for field in ("item", "before", "after", "why", "source"):
+            for match in _MENTIONED_ID.finditer(getattr(row, field) or ""):
+                if match.group(0) not in known[match.group(1)]:
+                    raise _fault(loaded.where, row.id, index, field,
+                                 f"mentions {match.group(0)}, which is not an id in "
+                                 f"data/{_ID_TABLES[match.group(1)][0]}")
+
+
+def _on_record(loaded: tables.Loaded) -> None:
+    """A row for a claim the article already attributes to a named speaker would record nothing the
+    article does not say, and a date after the article would not be the record of the day."""
+    attribution = loaded.other("claims").set_index("id")["attribution"]
+    published = loaded.other("article")["date"].iloc[0]
+    for index, row in enumerate(loaded.table.itertuples()):
+        key = f"{row.claim}/{row.speaker}"
+        if attribution[row.claim] not in ("anonymous_source", "author"):
+            raise _fault(loaded.where, key, index, "claim",
+                         f"{row.claim} is attributed to a named speaker ({attribution[row.claim]}); "
+                         "only anonymous or unattributed claims are under-attributed")
+        if row.said_on > published:
+            raise _fault(loaded.where, key, index, "said_on", f"{row.said_on} is after the article's date {published}")
+
+
+# --- outside figures ----------------------------------------------------------------------------------
+
+def _published_power_indices(loaded: tables.Loaded) -> None:
+    """Each row's members, permanent members and votes needed describe a Security Council (as
+    ``guarantors.power.security_council`` builds it), with a member of the row's member_type."""
+    for row in loaded.table.itertuples():
+        elected = row.members - row.permanent
+        if elected < 0:
+            reason = f"permanent: {row.permanent} permanent members of {row.members} members"
+        elif not 1 <= row.votes_needed <= row.members:
+            reason = f"votes_needed: must lie in 1..{row.members} (the number of members), got {row.votes_needed}"
+        else:
+            reason = None
+        if reason:
+            raise tables.DataError(f"{loaded.where}, row {row.id}: members, permanent and votes_needed do not "
+                                   f"describe a council ({reason})")
+        if (row.permanent if row.member_type == "permanent" else elected) == 0:
+            raise tables.DataError(f"{loaded.where}, row {row.id}: member_type is {row.member_type!r}, but the "
+                                   f"council has no {row.member_type} member")
+
+
 CHECKS = {
     "article": [_article],
     "blocks": [_blocks],
@@ -164,5 +442,15 @@ CHECKS = {
     "sentences_without_claims": [_sentences_without_claims],
     "verdicts": [_verdicts],
     "vocabulary": [_vocabulary],
+    "claim_subjects": [_claim_subjects],
+    "stances": [_stances],
+    "preconditions": [_preconditions],
+    "events": [_events],
+    "outcomes": [_outcomes],
+    "stances_later": [_stances_later],
+    "corrections": [_corrections],
+    "on_record": [_on_record],
+    "published_power_indices": [_published_power_indices],
 }
-"""The checks each table must pass after its schema, by resource name."""
+"""The checks each table must pass after its schema, by resource name: a new check is one function
+here and one entry in this dict."""

@@ -3,13 +3,17 @@
 ``data/verdicts.csv`` holds one row per claim that ``data/claims.csv`` marks checkable: a verdict on the
 scale documented in ``data/vocabulary.csv`` (vocabulary ``verdict``), what the verdict rates (vocabulary
 ``rated``: the substance of the claim, or the article's report of someone's words), the reasoning, and
-the facts of ``data/external/facts.csv`` it rests on. A chapter cell reads like a sentence::
+the facts of ``data/external/facts.csv`` it rests on. A chapter cell reads like a sentence:
 
-    factcheck.summary()                   # how many claims got which verdict
-    factcheck.show_section("russia")      # the checks of one section: claim, verdict, reasoning, sources
-    factcheck.verdict_chart("speaker")    # verdicts by whose claim is rated
-    factcheck.kiel_chart()                # Germany's military aid beside other donors', dated
-    factcheck.claim_reviews()             # the verdicts as schema.org ClaimReview objects
+>>> from article_analysis.fact_check import charts, model as factcheck
+>>> summary = factcheck.summary()              # how many claims got which verdict
+>>> int(summary["claims"].sum()) == len(factcheck.load())
+True
+>>> section = factcheck.show_section("russia")   # the checks of one section: claim, verdict, reasoning, sources
+>>> chart = charts.verdict_chart("speaker")      # verdicts by whose claim is rated
+>>> chart = charts.kiel_chart()                  # Germany's military aid beside other donors', dated
+>>> factcheck.claim_reviews()[0]["@type"]        # the verdicts as schema.org ClaimReview objects
+'ClaimReview'
 
 Who made the rated claim
 ------------------------
@@ -32,20 +36,19 @@ from __future__ import annotations
 import json
 import numbers
 import re
-from html import escape
 from pathlib import Path
 
 import pandas as pd
+from markupsafe import Markup
 
 from ..article import model as article
 from ..claims import model as claims
 from ..core import render, tables
+from ..core.consistency import NOT_CHECKED, REPORT
 from ..core.paths import DATA, DATAPACKAGE
 from ..editorial import model as editorial
 
-NOT_CHECKED = "not_checked"
 UNVERIFIABLE = "unverifiable"
-REPORT = "report"
 SUBSTANCE = "substance"
 ARTICLE_AUTHOR = "author"
 """The actor id (data/actors.csv) of the article's author, who speaks in the article's own voice."""
@@ -74,7 +77,7 @@ SECTIONS = {
 
 GROUPINGS = {"claim_type": ("claim_type_label", "Claim type"),
              "speaker": ("speaker_label", "Whose claim is rated")}
-"""What :func:`verdict_counts` and :func:`verdict_chart` can group by: column and axis title."""
+"""What :func:`verdict_counts` and :func:`.charts.verdict_chart` can group by: column and axis title."""
 
 KIEL_PANELS = [
     ["K017", "K018", "K019", "K020", "K021", "K022", "K023", "K024"],
@@ -144,47 +147,23 @@ def summary() -> pd.DataFrame:
 
 # --- the checks as HTML --------------------------------------------------------------------------
 
-def _link(text: str, url: str) -> str:
-    return f'<a href="{escape(url)}" rel="noopener">{escape(text)}</a>'
+def _link(text: str, url: str) -> Markup:
+    return render.html(__package__, "link.html", text=text, url=url)
 
 
-def source_citation(source: pd.Series) -> str:
+def source_citation(source: pd.Series) -> Markup:
     """One source as HTML: publisher, title and date, linked to the original or, failing that, to the
     copy that was read (marked as such)."""
     title = f", “{source['title']}”" if isinstance(source["title"], str) else ""
     date = f" ({source['date_published']})" if isinstance(source["date_published"], str) else ""
-    text = f"{source['publisher']}{title}{date}"
-    if isinstance(source["url"], str):
-        return f"{source.name}: {_link(text, source['url'])}"
-    if isinstance(source["via_url"], str):
-        return f"{source.name}: {escape(text)}, original not found; {_link('read in a republication', source['via_url'])}"
-    return f"{source.name}: {escape(text)}, original not found"
+    return render.html(__package__, "source.html", id=source.name, text=f"{source['publisher']}{title}{date}",
+                       url=source["url"], via_url=source["via_url"], link=_link)
 
 
-def _fact_item(fact: pd.Series, sources: pd.DataFrame) -> str:
-    cited = "; ".join(source_citation(sources.loc[s]) for s in fact["source_ids"]) or "no source found"
-    return (f'<li><strong>{escape(fact.name)}</strong> {escape(fact["statement"])} '
-            f'<span class="fact-check-meta">(refers to {escape(str(fact["refers_to"]))}; confidence '
-            f'{escape(fact["confidence"])})</span><br>Sources: {cited}</li>')
-
-
-def check_html(row, facts: pd.DataFrame, sources: pd.DataFrame) -> str:
+def check_html(row, facts: pd.DataFrame, sources: pd.DataFrame) -> Markup:
     """One check: the claim as the article words it, then the verdict, the reasoning and the facts."""
-    note = (f'<p class="fact-check-note">Note: {escape(row.note)}</p>' if isinstance(row.note, str) else "")
-    items = "".join(_fact_item(facts.loc[f], sources) for f in row.fact_ids)
-    record = (f'<ul class="fact-check-facts">{items}</ul>' if items
-              else '<p class="fact-check-meta">No fact in the fact base bears on this claim.</p>')
-    return (
-        f'<article class="fact-check verdict-{escape(row.verdict)}" id="check-{escape(row.claim)}">'
-        f'<p class="fact-check-verdict"><span class="verdict-badge">{escape(row.verdict_label)}</span> '
-        f'<span class="fact-check-meta">{escape(row.claim)} · {escape(row.claim_type_label)} · '
-        f'rated: {escape(row.rated_label.lower())}</span></p>'
-        '<p class="fact-check-label">What the article says</p>'
-        f"{claims.quote([row.claim]).data}"
-        '<p class="fact-check-label">What the record shows</p>'
-        f"<p>{escape(row.reasoning)}</p>{note}{record}"
-        "</article>"
-    )
+    return render.html(__package__, "check.html", row=row, quote=Markup(claims.quote([row.claim]).data),
+                       facts=[facts.loc[f] for f in row.fact_ids], cite=lambda s: source_citation(sources.loc[s]))
 
 
 def show_section(name: str):
@@ -195,7 +174,7 @@ def show_section(name: str):
     facts = tables.load("facts").set_index("id")
     sources = tables.load("sources").set_index("id")
     rows = table.loc[SECTIONS[name]].reset_index()
-    return render.show("".join(check_html(row, facts, sources) for row in rows.itertuples()))
+    return render.show(Markup("").join(check_html(row, facts, sources) for row in rows.itertuples()))
 
 
 # --- verdict charts ------------------------------------------------------------------------------
@@ -409,7 +388,7 @@ def jsonld_script():
     ``</`` is written ``<\\/`` (the same string in JSON), so no text can close the script element.
     """
     payload = claim_reviews_jsonld().replace("</", "<\\/")
-    return render.show(f'<script type="application/ld+json" id="claim-reviews">\n{payload}</script>')
+    return render.show(render.html(__package__, "jsonld.html", payload=Markup(payload)))
 
 
 def claim_review_overview() -> pd.DataFrame:

@@ -1,13 +1,16 @@
 """A live panel to browse the verdicts: filter by verdict, claim type and whose claim is rated.
 
-In a running notebook::
+In a running notebook, ``panel.explorer()`` as a cell's last line shows three drop-downs and the table
+of matching checks. The panel keeps the table it shows (:attr:`VerdictPanel.table`), so a test can set a
+drop-down programmatically and check the rows, without a browser or a kernel:
 
-    from article_analysis.factcheck_widgets import panel
-    explorer()            # three drop-downs and the table of matching checks
+>>> from article_analysis.fact_check import panel
+>>> explorer = panel.explorer()
+>>> explorer.verdict.value = "Misleading"
+>>> set(explorer.table["verdict_label"])
+{'Misleading'}
 
-The panel keeps the table it shows (:attr:`VerdictPanel.table`), so a test can set a drop-down
-programmatically and check the rows, without a browser or a kernel. The data come from
-:func:`article_analysis.factcheck.checks`; this module only wires controls to it. The static book
+The data come from :func:`article_analysis.fact_check.model.checks`; this module only wires controls to it. The static book
 offers the same verdicts in its charts and its downloadable files.
 """
 from __future__ import annotations

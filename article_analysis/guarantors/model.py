@@ -3,7 +3,7 @@
 The article reports that Moscow would at most accept the five permanent members of the UN Security
 Council (the P5) as guarantor powers, and concludes that the Kremlin would sit at the table with a veto
 (claims C041–C044). This module turns that sentence and its alternatives into simple voting games
-(:mod:`article_analysis.power`) and tabulates, for each design, every member's power and who can block.
+(:mod:`article_analysis.guarantors.power`) and tabulates, for each design, every member's power and who can block.
 
 *What a decision is.* In every design a "decision" is one collective act of the guarantors in
 Ukraine's favour (an intervention, a deployment, a response to a breach). Members vote yes or no.
@@ -337,22 +337,13 @@ def published_values(package: Path = DATAPACKAGE) -> pd.DataFrame:
     Columns: id, members, votes_needed, member_type, published, computed (Fractions), equal and
     cited_as (the short citation; the full one is in the data file). A row
     whose numbers describe no council (more permanent members than members, more votes needed than
-    members), or a council without a member of the row's member_type, raises :class:`tables.DataError`
-    naming the file and the row.
+    members), or a council without a member of the row's member_type, is refused on loading with
+    :class:`tables.DataError` naming the file and the row (``core/consistency.py``).
     """
-    published = tables.load("published_power_indices", package)
-    where = tables.display_path(Path(package).parent / tables.resource("published_power_indices", package)["path"])
     rows = []
-    for row in published.itertuples():
-        try:
-            game = power.security_council(row.permanent, row.members - row.permanent, row.votes_needed)
-        except ValueError as error:
-            raise tables.DataError(f"{where}, row {row.id}: members, permanent and votes_needed do not "
-                                   f"describe a council ({error})") from error
+    for row in tables.load("published_power_indices", package).itertuples():
+        game = power.security_council(row.permanent, row.members - row.permanent, row.votes_needed)
         of_type = game.players[:row.permanent] if row.member_type == "permanent" else game.players[row.permanent:]
-        if not of_type:
-            raise tables.DataError(f"{where}, row {row.id}: member_type is {row.member_type!r}, but the council "
-                                   f"has no {row.member_type} member")
         member = of_type[0]
         computed = power.shapley_shubik(game)[member]
         value = Fraction(row.value)

@@ -1,26 +1,31 @@
 """A live panel to explore veto power: design (number of veto players), members and quota as controls.
 
-In a running notebook::
+In a running notebook, ``panel.explorer()`` as a cell's last line shows it, starting at the UN
+Security Council (15 members, 9 votes, 5 vetoes); a setting that is no game shows why:
 
-    from article_analysis.guarantor_widgets import panel
-    explorer()                    # starts at the UN Security Council: 15 members, 9 votes, 5 vetoes
+>>> from article_analysis.guarantors import panel
+>>> explorer = panel.explorer()
+>>> explorer.caption.value
+'<b>15 members, 9 yes-votes needed, 5 with a veto</b>'
+>>> explorer.quota.value = 16
+>>> explorer.error
+'quota: must lie in 1..15 (1 to the total weight), got 16'
 
-It is the kernel's counterpart of the HTML explorer (:func:`charts.explorer_chart`), with
+It is the kernel's counterpart of the HTML explorer (:func:`.charts.explorer_chart`), with
 wider ranges, since the kernel computes every setting on demand (members up to
 :data:`MEMBERS_RANGE`). The panel keeps the exact table it shows (:attr:`GuarantorPanel.table`), the
 chart drawn from it (:attr:`GuarantorPanel.chart`) and the error of a setting that is no game
 (:attr:`GuarantorPanel.error`), so a test can move a control programmatically and check the result.
-The computing lives in :mod:`article_analysis.guarantors`; this module only wires controls to it.
+The computing lives in :mod:`article_analysis.guarantors.model`; this module only wires controls to it.
 """
 from __future__ import annotations
-
-from html import escape
 
 import altair as alt
 import ipywidgets as widgets
 import pandas as pd
 
 from . import model
+from ..core import render
 from ..core.widgets import LivePanel, show_in, stable_ids
 from .charts import VETO_LABELS, grid_chart, measure_bars
 
@@ -84,10 +89,10 @@ class GuarantorPanel(LivePanel):
                                             range(vetoes, vetoes + 1))
             self.chart = measure_bars(grid_chart(grid))
             design = VETO_LABELS[vetoes] if vetoes == 0 else f"{vetoes} with a veto"
-            self.caption.value = f"<b>{members} members, {quota} yes-votes needed, {design}</b>"
         else:
-            self.chart = None
-            self.caption.value = f"<b>No game:</b> {escape(self.error)}"
+            self.chart, design = None, None
+        self.caption.value = str(render.html(__package__, "caption.html", members=members, quota=quota,
+                                             design=design, error=self.error))
         shown = [] if self.chart is None else [model.readable(self.table), self.chart]
         show_in(self.output, *shown)
 

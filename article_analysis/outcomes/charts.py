@@ -7,13 +7,12 @@ HTML book can filter it without a kernel; live notebooks get the same filters in
 """
 from __future__ import annotations
 
-from html import escape
-
 import altair as alt
 import pandas as pd
+from markupsafe import Markup
 
 from ..claims import model as claims
-from ..core import tables, theme
+from ..core import render, tables, theme
 from ..core.render import show
 # Chapter 4's stance colours, and the stances whose fill needs white text, so both grids read alike.
 from ..stances.charts import _DARK_STANCES as DARK_STANCES, STANCE_COLOURS
@@ -187,49 +186,18 @@ def shifts_chart() -> alt.LayerChart:
     )
 
 
-def _source_links(ids: list[str]) -> str:
-    sources = tables.load("sources").set_index("id")
-    items = []
-    for source in ids:
-        row = sources.loc[source]
-        url = row["url"] or row["via_url"]
-        copy = "" if row["url"] else " (copy: original address not found)"
-        title = row["title"] or "(title not captured)"
-        items.append(f'<li>{escape(source)}: {escape(row["publisher"])}, <a href="{escape(url)}">'
-                     f'{escape(title)}</a>, {escape(str(row["date_published"] or "undated"))}{copy}</li>')
-    return "<ul>" + "".join(items) + "</ul>"
-
-
 def cards():
     """A card per forward-looking claim: the German quote and translation (the claims module's quote),
     what happened, the status and why, the sources."""
     table = model.outcome_table().sort_values("claim")
     event_table = model.events().set_index("id")
-    parts = []
-    for row in table.itertuples():
-        happened = "".join(f"<li>{escape(event_table.loc[e, 'date'].isoformat())}: "
-                           f"{escape(event_table.loc[e, 'what'])} ({escape(e)})</li>" for e in row.event_ids)
-        parts.append(
-            f'<section class="outcome-card" id="outcome-{escape(row.claim)}">'
-            f"<h3>{escape(row.claim)}: {escape(row.status_label)}</h3>"
-            + claims.quote([row.claim]).data
-            + f"<p><strong>What happened</strong></p><ul>{happened or '<li>No event found.</li>'}</ul>"
-            f"<p><strong>Status: {escape(row.status_label)}</strong> ({escape(row.outlook_label)}; "
-            f"last evidence {escape(str(row.last_evidence or 'none'))}). {escape(row.reasoning)}</p>"
-            f"<details><summary>Sources</summary>{_source_links(row.sources)}</details>"
-            "</section>"
-        )
-    return show("".join(parts))
+    sources = tables.load("sources").set_index("id")
+    rows = [(row, Markup(claims.quote([row.claim]).data), list(event_table.loc[row.event_ids].reset_index().itertuples()),
+             list(sources.loc[row.sources].reset_index().itertuples())) for row in table.itertuples()]
+    return show(render.html(__package__, "cards.html", cards=rows))
 
 
 def preconditions_html():
     """The article's preconditions, each with what the record shows now."""
-    rows = model.preconditions_revisited()
-    body = "".join(
-        f"<tr><td>{escape(r.precondition)}</td><td>{claims.link(r.claim)} (also in "
-        f"{', '.join(claims.link(c.strip()) for c in r.also_in.split(','))})</td>"
-        f"<td>{escape(r.status_label)}</td><td>{escape(r.reasoning)}</td><td>{escape(str(r.last_evidence))}</td></tr>"
-        for r in rows.itertuples())
-    return show('<table class="outcome-preconditions"><thead><tr><th>Precondition</th><th>Claim</th>'
-                "<th>Status now</th><th>What the record shows</th><th>Last evidence</th></tr></thead>"
-                f"<tbody>{body}</tbody></table>")
+    rows = list(model.preconditions_revisited().itertuples())
+    return show(render.html(__package__, "preconditions.html", rows=rows, link=claims.link))

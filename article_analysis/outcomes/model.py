@@ -9,9 +9,9 @@ Three tables carry the record (all described in ``data/datapackage.json``):
 
 A claim is *forward-looking* when its ``claim_type`` is a term of vocabulary ``forward_looking`` in
 ``data/vocabulary.csv`` (commitments, intentions, conditions, demands, proposals, rejections: each
-says something whose fate can be checked later). The loaders below add to the schema checks of
-:func:`article_analysis.tables.load` the rules the schema cannot state, and name file, row and field
-of every fault:
+says something whose fate can be checked later). Loading adds to the schema checks of
+:func:`article_analysis.core.tables.load` the rules the schema cannot state (in
+:mod:`article_analysis.core.consistency`), and names file, row and field of every fault:
 
 - every event lies between the article's date and the search date (``x-searchedOn`` of the events
   resource);
@@ -28,19 +28,14 @@ from pathlib import Path
 import pandas as pd
 
 from ..claims import model as claims
-from ..core import tables
+from ..core import consistency, tables
+from ..core.consistency import NO_EVIDENCE
 from ..core.paths import DATAPACKAGE
+from ..stances import model as stances
 
-NO_EVIDENCE = "no_evidence_found"
 STATUSES = ("fulfilled", "partly_fulfilled", "in_progress", "pending", "stalled", "not_fulfilled",
             "overtaken_by_events", NO_EVIDENCE)
 """The status scale, from kept to not kept, then the two that say the matter moved or is unknown."""
-
-CONDITIONAL = "supports_on_conditions"
-
-
-def _fault(table: str, key: str, index: int, field: str, message: str, package: Path) -> tables.DataError:
-    return tables.row_error(tables.file_of(table, package), tables.row_label(key, index), field, message)
 
 
 def article_date(package: Path = DATAPACKAGE) -> dt.date:
@@ -50,12 +45,7 @@ def article_date(package: Path = DATAPACKAGE) -> dt.date:
 
 def searched_on(package: Path = DATAPACKAGE) -> dt.date:
     """The date up to which the record was searched (``x-searchedOn`` of the events resource)."""
-    value = tables.resource("events", package).get("x-searchedOn")
-    try:
-        return dt.date.fromisoformat(value)
-    except (TypeError, ValueError):
-        raise tables.DataError(f"{tables.display_path(Path(package))}: resource 'events' needs "
-                               f"'x-searchedOn' as YYYY-MM-DD, got {value!r}") from None
+    return consistency.searched_on(Path(package))
 
 
 def coverage(package: Path = DATAPACKAGE) -> str:
@@ -65,69 +55,22 @@ def coverage(package: Path = DATAPACKAGE) -> str:
 
 def forward_looking_types(package: Path = DATAPACKAGE) -> list[str]:
     """The claim types whose claims look forward (vocabulary ``forward_looking``)."""
-    vocabulary = tables.load("vocabulary", package)
-    return vocabulary.loc[vocabulary["vocabulary"] == "forward_looking", "term"].tolist()
+    return consistency.forward_looking_types(Path(package))
 
 
 def events(package: Path = DATAPACKAGE) -> pd.DataFrame:
-    """The events, checked to lie between the article's date and the search date."""
-    table = tables.load("events", package)
-    first, last = article_date(package), searched_on(package)
-    for index, row in table.iterrows():
-        if row["date"] < first:
-            raise _fault("events", row["id"], index, "date",
-                         f"{row['date']} is before the article ({first}): only later events are outcomes", package)
-        if row["date"] > last:
-            raise _fault("events", row["id"], index, "date",
-                         f"{row['date']} is after the search date ({last})", package)
-    return table
+    """The events, checked on loading to lie between the article's date and the search date."""
+    return tables.load("events", Path(package))
 
 
 def load(package: Path = DATAPACKAGE) -> pd.DataFrame:
-    """The outcomes, checked against the events and the claims (see the module's rules)."""
-    table = tables.load("outcomes", package)
-    dates = events(package).set_index("id")["date"]
-    for index, row in table.iterrows():
-        cited = row["event_ids"]
-        if row["status"] != NO_EVIDENCE and not cited:
-            raise _fault("outcomes", row["claim"], index, "event_ids",
-                         f"status '{row['status']}' rests on no dated, sourced event; cite one or "
-                         f"use '{NO_EVIDENCE}'", package)
-        latest = max((dates[e] for e in cited), default=None)
-        if row["last_evidence"] != latest:
-            expected = latest.isoformat() if latest else "empty (no event cited)"
-            raise _fault("outcomes", row["claim"], index, "last_evidence",
-                         f"{row['last_evidence']} is not the date of the latest event cited: expected {expected}",
-                         package)
-    _check_forward_looking(table, package)
-    return table
-
-
-def _check_forward_looking(table: pd.DataFrame, package: Path) -> None:
-    forward = set(forward_looking_types(package))
-    claim_table = tables.load("claims", package)
-    covered = set(table["claim"])
-    for index, row in claim_table.iterrows():
-        if row["claim_type"] in forward and row["id"] not in covered:
-            raise _fault("claims", row["id"], index, "claim_type",
-                         f"'{row['claim_type']}' is forward-looking (vocabulary 'forward_looking'), but the "
-                         f"claim has no row in {tables.file_of('outcomes', package)}", package)
-    types = claim_table.set_index("id")["claim_type"]
-    for index, row in table.iterrows():
-        if types[row["claim"]] not in forward:
-            raise _fault("outcomes", row["claim"], index, "claim",
-                         f"the claim's type '{types[row['claim']]}' is not forward-looking "
-                         "(vocabulary 'forward_looking'), so it takes no outcome row", package)
+    """The outcomes, checked on loading against the events and the claims (see the module's rules)."""
+    return tables.load("outcomes", Path(package))
 
 
 def stances_later(package: Path = DATAPACKAGE) -> pd.DataFrame:
-    """Later stances, checked: conditional stances name their conditions."""
-    table = tables.load("stances_later", package)
-    for index, row in table.iterrows():
-        if row["stance"] == CONDITIONAL and not row["conditions"]:
-            raise _fault("stances_later", f"{row['actor']}/{row['question']}", index, "conditions",
-                         f"stance '{CONDITIONAL}' needs its conditions in words", package)
-    return table
+    """Later stances, checked on loading: conditional stances name their conditions."""
+    return tables.load("stances_later", Path(package))
 
 
 # --- readable tables ---------------------------------------------------------------------------------
@@ -211,7 +154,7 @@ def preconditions_revisited() -> pd.DataFrame:
 def stance_shifts() -> pd.DataFrame:
     """Each later stance beside the article's stance of the same actor on the same question."""
     later = stances_later()
-    then = tables.load("stances").set_index(["actor", "question"])
+    then = stances.load().set_index(["actor", "question"])
     stance_labels = labels("stance")
     actors, questions = names("actors", "name"), names("questions", "label")
     dates = events().set_index("id")["date"]

@@ -1,13 +1,16 @@
 """A live panel for the timeline: filter the events by theme and by actor.
 
-In a running notebook::
+In a running notebook, ``panel.explorer()`` as a cell's last line shows two drop-downs, the timeline and
+the events it shows. The panel keeps the rows it shows (:attr:`TimelineExplorer.table`) and the chart it
+drew (:attr:`TimelineExplorer.chart`), so a test can set a control and check what changed:
 
-    from article_analysis.outcomes import panel
-    panel.explorer()          # two drop-downs, the timeline and the events it shows
+>>> from article_analysis.outcomes import panel
+>>> explorer = panel.explorer()
+>>> explorer.theme.value = "sanctions"
+>>> set(explorer.table["theme"])
+{'sanctions'}
 
-The panel keeps the rows it shows (:attr:`TimelineExplorer.table`) and the chart it drew
-(:attr:`TimelineExplorer.chart`), so a test can set a control and check what changed. The HTML book
-offers the same filters as drop-downs bound to the chart (ipywidgets need a live kernel).
+The HTML book offers the same filters as drop-downs bound to the chart (ipywidgets need a live kernel).
 """
 from __future__ import annotations
 

@@ -12,8 +12,9 @@ row cites nothing. Every other stance cites claims of ``data/claims.csv`` that *
   actors a claim reports on besides its speaker, annotated claim by claim).
 
 Stances are recorded for institutions, not for the people who speak for them, so that one actor has
-one row per question. The loaders below check all of this, on top of the schema checks of
-:func:`article_analysis.tables.load`, and name the file, the row and the field of every fault.
+one row per question. Loading checks all of this, on top of the schema checks of
+:func:`article_analysis.core.tables.load` (the checks are in :mod:`article_analysis.core.consistency`),
+and names the file, the row and the field of every fault.
 
 Agreement between two actors (:func:`agreement`) is computed only over the questions on which both
 have a stated stance: each stance is given a direction (supports and supports on conditions +1,
@@ -22,20 +23,17 @@ the directions are equal, shown with the number of shared questions. "Not stated
 """
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass
-from functools import partial
-from html import escape
 from itertools import combinations
 from pathlib import Path
 
 import pandas as pd
+from markupsafe import Markup
 
 from ..claims import model as claims
-from ..core import tables
+from ..core import render, tables
+from ..core.consistency import CLAIM_MENTION, NOT_STATED
 from ..core.paths import DATAPACKAGE
 
-NOT_STATED = "not_stated"
 SCALE = ("supports", "supports_on_conditions", "undecided_or_open", "opposes", NOT_STATED)
 """The stance scale, from support to opposition, then 'not stated'; the order of legends and tables."""
 
@@ -49,73 +47,9 @@ ALL = "all"
 CELL_TEXT = {"supports": "yes", "supports_on_conditions": "if …", "undecided_or_open": "open",
              "opposes": "no", NOT_STATED: ""}
 _ENGLISH_QUOTES = ('"', '"')
-_CLAIM_MENTION = re.compile(r"\bC\d{3}\b")
 
 
 # --- loading and checking -------------------------------------------------------------------------
-
-@dataclass(frozen=True)
-class _Evidence:
-    """What the checks need to know about claims and actors."""
-
-    speaker: dict[str, str]
-    attribution: dict[str, str]
-    subjects: dict[str, frozenset[str]]
-    side: dict[str, frozenset[str]]  # actor -> the actor and everyone who speaks for it
-    speaks_for: dict[str, str | None]
-    kind: dict[str, str]
-
-    def from_actor(self, claim: str, actor: str) -> bool:
-        return self.speaker[claim] in self.side[actor]
-
-    def concerns(self, claim: str, actor: str) -> bool:
-        return self.from_actor(claim, actor) or bool(self.subjects.get(claim, frozenset()) & self.side[actor])
-
-    def named_first_hand(self, claim: str, actor: str) -> bool:
-        """Made by the actor or a named speaker for it, not by an anonymous source or the author."""
-        return (self.from_actor(claim, actor) and self.kind[self.speaker[claim]] != "anonymous_source"
-                and self.attribution[claim] not in ("author", "anonymous_source"))
-
-    def why_not(self, claim: str, actor: str) -> str:
-        subjects = ", ".join(sorted(self.subjects.get(claim, ()))) or "no actor"
-        return (f"claim {claim} neither comes from {actor!r} nor reports on it: its speaker is "
-                f"{self.speaker[claim]!r}, and claim_subjects.csv lists {subjects} as its subjects")
-
-
-def _fault(where: str, key: str, index: int, field: str, message: str) -> tables.DataError:
-    return tables.row_error(where, tables.row_label(key, index), field, message)
-
-
-def _evidence(package: Path) -> _Evidence:
-    claim_table = claims.load(package)
-    actors = tables.load("actors", package)
-    speaks_for = dict(zip(actors["id"], actors["speaks_for"]))
-    side = {actor: frozenset({actor} | {who for who, whom in speaks_for.items() if whom == actor})
-            for actor in actors["id"]}
-    subject_table = tables.load("claim_subjects", package)
-    subjects = subject_table.groupby("claim")["actor"].agg(frozenset).to_dict()
-    evidence = _Evidence(speaker=dict(zip(claim_table["id"], claim_table["speaker"])),
-                         attribution=dict(zip(claim_table["id"], claim_table["attribution"])),
-                         subjects=subjects, side=side, speaks_for=speaks_for,
-                         kind=dict(zip(actors["id"], actors["kind"])))
-    where = tables.file_of("claim_subjects", package)
-    for index, row in enumerate(subject_table.itertuples()):
-        if evidence.speaker[row.claim] == row.actor:
-            raise _fault(where, f"{row.claim}/{row.actor}", index, "actor",
-                         f"{row.actor!r} is the claim's speaker; a claim always concerns its speaker, so "
-                         "claim_subjects.csv lists only the other actors it reports on")
-    return evidence
-
-
-def _check_mentions(table: pd.DataFrame, fields: list[str], known: set[str], where: str, key) -> None:
-    """Claim ids written into free text must exist, like those in the evidence columns."""
-    for index, row in enumerate(table.itertuples()):
-        for field in fields:
-            for mention in _CLAIM_MENTION.findall(getattr(row, field) or ""):
-                if mention not in known:
-                    raise _fault(where, key(row), index, field,
-                                 f"mentions claim {mention}, which is not an id in data/claims.csv")
-
 
 def questions(package: Path = DATAPACKAGE) -> pd.DataFrame:
     """The questions, in the order the chapter shows them."""
@@ -123,77 +57,15 @@ def questions(package: Path = DATAPACKAGE) -> pd.DataFrame:
 
 
 def load(package: Path = DATAPACKAGE) -> pd.DataFrame:
-    """Every stance, after checking its evidence, hand, confidence and conditions against the rules
-    in the module docstring, and that every actor has a row for every question."""
-    package = Path(package)
-    table = tables.load("stances", package)
-    where = tables.file_of("stances", package)
-    evidence = _evidence(package)
-    for index, row in enumerate(table.itertuples()):
-        _check_stance(row, evidence, partial(_fault, where, f"{row.actor}/{row.question}", index))
-    _check_complete(table, questions(package), where)
-    _check_mentions(table, ["conditions", "note"], set(evidence.speaker), where,
-                    lambda row: f"{row.actor}/{row.question}")
-    return table
-
-
-def _check_stance(row, evidence: _Evidence, fault) -> None:
-    spoken_for = evidence.speaks_for.get(row.actor)
-    if spoken_for:
-        raise fault("actor", f"{row.actor!r} speaks for {spoken_for!r}; record the stance under "
-                             f"{spoken_for!r}, with {row.actor!r}'s claims as its evidence")
-    if row.stance == NOT_STATED:
-        for field in ("conditions", "evidence", "hand", "confidence"):
-            if getattr(row, field):
-                raise fault(field, "must be empty for a 'not_stated' stance: where the article says nothing, "
-                                   "there is nothing to cite or qualify")
-        return
-    if not row.evidence:
-        raise fault("evidence", f"a {row.stance!r} stance needs at least one claim id as evidence")
-    for field in ("hand", "confidence"):
-        if getattr(row, field) is None:
-            raise fault(field, f"missing: every stance but 'not_stated' records its {field}")
-    if row.stance == "supports_on_conditions" and not row.conditions:
-        raise fault("conditions", "a 'supports_on_conditions' stance must say its conditions in words")
-    for claim in row.evidence:
-        if not evidence.concerns(claim, row.actor):
-            raise fault("evidence", evidence.why_not(claim, row.actor))
-    hand = "first_hand" if any(evidence.from_actor(c, row.actor) for c in row.evidence) else "second_hand"
-    if row.hand != hand:
-        raise fault("hand", f"is {row.hand!r}, but the evidence makes it {hand!r}: first-hand means at least "
-                            f"one claim is made by {row.actor!r} or by someone who speaks for it")
-    if row.confidence == "high" and not any(evidence.named_first_hand(c, row.actor) for c in row.evidence):
-        raise fault("confidence", "'high' needs a claim made by the actor or a named speaker for it, not by an "
-                                  "anonymous source or in the article's own voice")
-
-
-def _check_complete(table: pd.DataFrame, question_table: pd.DataFrame, where: str) -> None:
-    for actor in dict.fromkeys(table["actor"]):
-        present = set(table.loc[table["actor"] == actor, "question"])
-        missing = [q for q in question_table["id"] if q not in present]
-        if missing:
-            raise tables.DataError(
-                f"{where}, actor {actor!r}, field 'question': no row for {', '.join(missing)}; "
-                "record 'not_stated' where the article says nothing, so that no gap is left to guess")
+    """Every stance, checked on loading against the rules in the module docstring, and that every actor
+    has a row for every question (``core/consistency.py``)."""
+    return tables.load("stances", Path(package))
 
 
 def preconditions(package: Path = DATAPACKAGE) -> pd.DataFrame:
-    """The conditions between today and guarantees or troops, after checking their evidence and status."""
-    package = Path(package)
-    table = tables.load("preconditions", package)
-    where = tables.file_of("preconditions", package)
-    evidence = _evidence(package)
-    for index, row in enumerate(table.itertuples()):
-        fault = partial(_fault, where, row.id, index)
-        for claim in row.evidence:
-            if not evidence.concerns(claim, row.set_by):
-                raise fault("evidence", evidence.why_not(claim, row.set_by))
-        if row.status == NOT_STATED and row.status_evidence:
-            raise fault("status_evidence", "must be empty when the status is 'not_stated'")
-        if row.status != NOT_STATED and not row.status_evidence:
-            raise fault("status_evidence", f"the status {row.status!r} needs the claim ids that give it")
-    _check_mentions(table, ["note"], set(evidence.speaker), where, lambda row: row.id)
-    return table
+    """The conditions between today and guarantees or troops, their evidence and status checked on loading
+    (``core/consistency.py``)."""
+    return tables.load("preconditions", Path(package))
 
 
 # --- readable tables --------------------------------------------------------------------------------
@@ -361,43 +233,24 @@ def agreement_table(table: pd.DataFrame | None = None) -> pd.DataFrame:
 
 # --- the evidence as a readable list ---------------------------------------------------------------
 
-def _linked(text: str) -> str:
+def _linked(text: str) -> Markup:
     """Escape text from the data, then link every claim id it mentions to the claims chapter."""
-    return _CLAIM_MENTION.sub(lambda m: claims.link(m.group()), escape(text))
+    return Markup(CLAIM_MENTION.sub(lambda m: claims.link(m.group()), render.escape(text)))
 
 
 def evidence_html(table: pd.DataFrame | None = None):
     """Actor by actor: every stated stance with its conditions and evidence (German, English, link), and
     the questions on which the article states nothing. All text is escaped."""
-    from ..core.render import show
-
     table = load() if table is None else table
-    claim_table = claims.load().set_index("id")
     names = claims.actors().set_index("id")["name"]
-    stance_labels, hands, confidences = _labels("stance"), _labels("stance_hand"), _labels("stance_confidence")
-    question_labels = questions().set_index("id")["label"]
-    parts = []
+    actors = []
     for actor, rows in table.groupby("actor", sort=False):
-        stated = rows[rows["stance"] != NOT_STATED]
         silent = rows[rows["stance"] == NOT_STATED]
-        items = []
-        for row in stated.itertuples():
-            quotes = "".join(
-                f'<li>{claims.link(c)} <span lang="de">„{escape(claim_table.loc[c, "text_de"])}“</span><br>'
-                f'<span lang="en">"{escape(claim_table.loc[c, "text_en"])}"</span></li>' for c in row.evidence)
-            conditions = f"<p><strong>Conditions:</strong> {_linked(row.conditions)}</p>" if row.conditions else ""
-            note = f"<p><strong>How it is read:</strong> {_linked(row.note)}</p>" if row.note else ""
-            items.append(
-                f'<li><strong>{escape(question_labels[row.question])}: {escape(stance_labels[row.stance])}</strong> '
-                f"({escape(hands[row.hand])}, {escape(confidences[row.confidence].lower())} confidence)"
-                f"{conditions}<ul>{quotes}</ul>{note}</li>")
-        explained = silent[silent["note"].notna()]
-        items += [f"<li><strong>{escape(question_labels[row.question])}: {escape(stance_labels[NOT_STATED])}."
-                  f"</strong> {_linked(row.note)}</li>" for row in explained.itertuples()]
-        unexplained = [escape(question_labels[q]) for q in silent.loc[silent["note"].isna(), "question"]]
-        if unexplained:
-            items.append(f"<li><strong>{escape(stance_labels[NOT_STATED])}:</strong> {'; '.join(unexplained)}</li>")
-        summary = f"{escape(names[actor])}: {len(stated)} of {len(rows)} stances stated"
-        parts.append(f'<details class="stance-evidence" id="stances-{escape(actor)}"><summary>{summary}</summary>'
-                     f"<ul>{''.join(items)}</ul></details>")
-    return show("".join(parts))
+        actors.append({"id": actor, "name": names[actor], "rows": len(rows),
+                       "stated": list(rows[rows["stance"] != NOT_STATED].itertuples()),
+                       "explained": list(silent[silent["note"].notna()].itertuples()),
+                       "unexplained": list(silent.loc[silent["note"].isna(), "question"])})
+    labels = {"stance": _labels("stance"), "hand": _labels("stance_hand"), "confidence": _labels("stance_confidence"),
+              "question": questions().set_index("id")["label"]}
+    return render.show(render.html(__package__, "evidence.html", actors=actors, labels=labels, not_stated=NOT_STATED,
+                                   claim_text=claims.load().set_index("id"), link=claims.link, linked=_linked))

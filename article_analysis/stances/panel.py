@@ -1,13 +1,17 @@
 """A live panel to explore the stances: pick an actor, a question, or hide what the article leaves unstated.
 
-In a running notebook::
+In a running notebook, ``panel.explorer()`` as a cell's last line shows two drop-downs, a check box, the
+grid and its rows. The panel keeps the rows it shows (:attr:`StanceExplorer.table`) and the chart it
+drew (:attr:`StanceExplorer.chart`), so a test can set a control programmatically and check what
+changed, without a browser or a kernel:
 
-    from article_analysis import stance_widgets
-    stance_widgets.explorer()          # two drop-downs, a check box, the grid and its rows
+>>> from article_analysis.stances import panel
+>>> explorer = panel.explorer()
+>>> explorer.actor.value = "russia"
+>>> explorer.table["actor"].unique().tolist()
+['russia']
 
-The panel keeps the rows it shows (:attr:`StanceExplorer.table`) and the chart it drew
-(:attr:`StanceExplorer.chart`), so a test can set a control programmatically and check what changed,
-without a browser or a kernel. The selection itself is :func:`article_analysis.stances.select`; this
+The selection itself is :func:`article_analysis.stances.model.select`; this
 module only wires controls to it. The HTML book offers the same filters as drop-downs bound to the
 chart (ipywidgets need a live kernel).
 """
