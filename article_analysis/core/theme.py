@@ -30,7 +30,8 @@ LIGHT_BACKGROUND = "#ffffff"
 DARK_BACKGROUND = "#14181e"
 FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif"
 WIDTH = 560
-STEP_HEIGHT = 22
+# Room for a row of bars: on a phone an axis label wraps onto two lines, which need 26 px.
+STEP_HEIGHT = 26
 ARTICLE_SOURCE = "Source: article of 2025-09-04 (data/article.txt); analysis: this report"
 
 
@@ -63,7 +64,11 @@ def _theme() -> dict:
                        "direction": "horizontal", "labelLimit": 240},
             "bar": {"color": PALETTE[0]},
             "line": {"color": PALETTE[0], "strokeWidth": 2.5},
-            "point": {"color": PALETTE[0], "filled": True},
+            # Full strength: Vega-Lite draws points and squares at 0.7 opacity, which takes a
+            # palette colour below 3:1 on the page.
+            "point": {"color": PALETTE[0], "filled": True, "opacity": 1},
+            "square": {"opacity": 1},
+            "circle": {"opacity": 1},
         }
     }
 
