@@ -106,3 +106,41 @@ def test_no_chart_text_overprints_or_leaves_its_chart_at_375_px(browser, server,
         assert visit.blocked == [], visit.blocked
     finally:
         visit.close()
+
+
+# The renderer puts chart_table.table_html into each chart's figure on the i22-static-charts branch;
+# a book built without it has no table to reach, which says nothing about the tables.
+TABLES_BUILT = any('class="chart-table"' in (BUILD / page).read_text(encoding="utf-8")
+                   for page in CHART_PAGES if (BUILD / page).exists())
+
+
+@pytest.mark.skipif(not TABLES_BUILT, reason="the book was built by a renderer that does not call chart_table.table_html")
+@pytest.mark.parametrize("page", CHART_PAGES)
+def test_each_charts_table_opens_from_the_keyboard(browser, server, page):
+    visit = PageVisit(browser, f"{server}/{page}", viewport={"width": WIDTH, "height": HEIGHT})
+    try:
+        tab = visit.page
+        charts = tab.locator("figure.vega-chart").count()
+        summaries = tab.locator("figure.vega-chart details.chart-table > summary")
+        assert summaries.count() >= charts, f"{page}: {charts} charts, {summaries.count()} table switches"
+        opened = set()
+        # Tab through the page from its top, as a keyboard reader does; Enter on each table's summary.
+        for _ in range(2000):
+            tab.keyboard.press("Tab")
+            where = tab.evaluate("""() => { const element = document.activeElement;
+              if (!element || !element.matches('figure.vega-chart details.chart-table > summary')) return null;
+              return [...document.querySelectorAll('figure.vega-chart details.chart-table > summary')].indexOf(element); }""")
+            if where is None or where in opened:
+                continue
+            tab.keyboard.press("Enter")
+            assert tab.evaluate("index => document.querySelectorAll('figure.vega-chart details.chart-table')[index].open",
+                                where), f"{page}: Enter did not open table {where}"
+            table = tab.locator("figure.vega-chart details.chart-table").nth(where).locator("table")
+            assert table.is_visible() and table.locator("tbody tr").count() > 0
+            opened.add(where)
+            if len(opened) == summaries.count():
+                break
+        assert len(opened) == summaries.count(), f"{page}: the keyboard reached {len(opened)} of {summaries.count()} tables"
+        assert visit.errors == [], visit.errors
+    finally:
+        visit.close()
