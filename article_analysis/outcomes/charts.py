@@ -178,7 +178,11 @@ def shifts_chart() -> alt.LayerChart:
     words = base.mark_text(fontSize=11, aria=False).encode(
         text="label:N", color=alt.condition(dark, alt.value("#ffffff"), alt.value(theme.PALETTE[7])))
     chart = alt.layer(cells, words, data=long).properties(width=alt.Step(140), height=theme.STEP_HEIGHT + 6).facet(
-        row=alt.Row("row:N", sort=data["row"].tolist(), title=None, header=PANEL_HEADER), spacing=14)
+        # The actor on one line, the question on the next: as one line the longest name is wider
+        # than a phone's column.
+        row=alt.Row("row:N", sort=data["row"].tolist(), title=None,
+                    header=alt.Header(**PANEL_HEADER.to_dict(), labelExpr="split(datum.label, ' · ')")),
+        spacing=14)
     changed = int(data["changed"].sum())
     return theme.finish(
         chart,
