@@ -39,6 +39,60 @@ def test_finish_sets_title_source_description_and_data_name():
     assert spec["config"]["range"]["category"] == theme.PALETTE
 
 
+# Machado, Oliveira & Fernandes (2009), "A Physiologically-based Model for Simulation of Color Vision
+# Deficiency", severity 1.0: dichromat vision as a matrix on linear RGB.
+DICHROMATS = {
+    "protan": [[0.152286, 1.052583, -0.204868], [0.114503, 0.786281, 0.099216], [-0.003882, -0.048116, 1.051998]],
+    "deutan": [[0.367322, 0.860646, -0.227968], [0.280085, 0.672501, 0.047413], [-0.011820, 0.042940, 0.968881]],
+    "tritan": [[1.255528, -0.076749, -0.178779], [-0.078411, 0.930809, 0.147602], [0.004733, 0.691367, 0.303900]],
+}
+OKABE_ITO = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000"]
+
+
+def _lab_as_seen(colour: str, matrix):
+    import numpy as np
+
+    srgb = np.array([int(colour[i:i + 2], 16) / 255 for i in (1, 3, 5)])
+    linear = np.where(srgb <= 0.04045, srgb / 12.92, ((srgb + 0.055) / 1.055) ** 2.4)
+    seen = np.clip(np.array(matrix) @ linear, 0, 1)
+    xyz = np.array([[0.4124, 0.3576, 0.1805], [0.2126, 0.7152, 0.0722], [0.0193, 0.1192, 0.9505]]) @ seen
+    f = np.cbrt(np.maximum(xyz / [0.9505, 1.0, 1.089], 0.008856))
+    return np.array([116 * f[1] - 16, 500 * (f[0] - f[1]), 200 * (f[1] - f[2])])
+
+
+def _closest_pair(colours, matrix) -> float:
+    import itertools
+
+    import numpy as np
+
+    return min(float(np.linalg.norm(_lab_as_seen(a, matrix) - _lab_as_seen(b, matrix)))
+               for a, b in itertools.combinations(colours, 2))
+
+
+@pytest.mark.parametrize("colour", [c for c in theme.PALETTE if c != "#000000"] + [theme.NEUTRAL])
+def test_every_mark_colour_stands_out_by_3_to_1_on_the_light_and_the_dark_page(colour):
+    assert theme.contrast_ratio(colour, theme.LIGHT_BACKGROUND) >= 3, f"{colour} on white"
+    assert theme.contrast_ratio(colour, theme.DARK_BACKGROUND) >= 3, f"{colour} on the dark page"
+
+
+def test_contrast_ratio_is_wcags():
+    assert theme.contrast_ratio("#000000", "#ffffff") == pytest.approx(21)
+    assert theme.contrast_ratio("#777777", "#ffffff") == pytest.approx(4.48, abs=0.01)
+    assert theme.contrast_ratio("#F0E442", "#ffffff") == pytest.approx(1.32, abs=0.01)  # the yellow it replaced
+    with pytest.raises(ValueError, match="#rrggbb"):
+        theme.contrast_ratio("yellow", "#ffffff")
+
+
+@pytest.mark.parametrize("dichromat", DICHROMATS)
+def test_the_palette_stays_apart_for_colour_blind_readers(dichromat):
+    # CIE76 distance of the closest two colours (the grey included) as a dichromat sees them: the
+    # darkened palette keeps them further apart than Okabe–Ito's own colours with the old grey did
+    # (7.1 for deutan readers, between reddish purple and #999999).
+    marks = [c for c in theme.PALETTE if c != "#000000"] + [theme.NEUTRAL]
+    assert _closest_pair(marks, DICHROMATS[dichromat]) >= 8
+    assert _closest_pair([c for c in OKABE_ITO if c != "#000000"] + ["#999999"], DICHROMATS["deutan"]) < 8
+
+
 @pytest.mark.parametrize("kwargs, message", [
     ({"title": "", "description": "d", "name": "n"}, "must not be empty"),
     ({"title": "t", "description": " ", "name": "n"}, "must not be empty"),

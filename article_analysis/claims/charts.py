@@ -4,13 +4,13 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
-from ..core.theme import PALETTE, STEP_HEIGHT, WIDTH, finish
+from ..core.theme import NEUTRAL, PALETTE, STEP_HEIGHT, WIDTH, finish
 from .model import ATTRIBUTION_ORDER, counts_by, readable, sourcing_profile, vocabulary
 
 def _attribution_scale():
 
     labels = vocabulary("attribution").set_index("term").loc[ATTRIBUTION_ORDER, "label"].tolist()
-    return labels, alt.Scale(domain=labels, range=[PALETTE[0], PALETTE[4], PALETTE[5], "#999999"])
+    return labels, alt.Scale(domain=labels, range=[PALETTE[0], PALETTE[4], PALETTE[5], NEUTRAL])
 
 
 def _bar_by(column: str, title_axis: str):

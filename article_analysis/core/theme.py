@@ -13,16 +13,41 @@ import re
 import altair as alt
 
 THEME = "report"
-# Okabe, M. & Ito, K. (2008), "Color Universal Design": eight colours safe for colour-blind readers.
-PALETTE = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000"]
-# Sequential and diverging ranges built from the same palette family.
+# Okabe, M. & Ito, K. (2008), "Color Universal Design": eight colours safe for colour-blind readers,
+# three of them darkened (orange #E69F00, sky blue #56B4E9, yellow #F0E442: 2.3, 2.3 and 1.3:1 on
+# white) so that every mark stands out by 3:1 from the page in both themes (WCAG 1.4.11): each colour
+# but black lies between DARK_BACKGROUND's 3:1 and white's. The darker shades were chosen to keep the
+# colours apart for protan, deutan and tritan readers (tests/test_render.py simulates them); on the
+# dark page black is drawn light (book/static/vega-charts.js).
+PALETTE = ["#0072B2", "#886020", "#009E73", "#CC79A7", "#1098D8", "#D55E00", "#787840", "#000000"]
+# Sequential and diverging ranges built from the same palette family. Their light ends fill grid
+# cells, which a NEUTRAL stroke outlines.
 SEQUENTIAL = ["#deebf7", "#0072B2"]
 DIVERGING = ["#D55E00", "#f7f7f7", "#0072B2"]
-NEUTRAL = "#999999"
+NEUTRAL = "#686868"
+# The page behind a chart: pydata-sphinx-theme's --pst-color-background in light and dark mode.
+LIGHT_BACKGROUND = "#ffffff"
+DARK_BACKGROUND = "#14181e"
 FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif"
 WIDTH = 560
-STEP_HEIGHT = 22
+# Room for a row of bars: on a phone an axis label wraps onto two lines, which need 26 px.
+STEP_HEIGHT = 26
 ARTICLE_SOURCE = "Source: article of 2025-09-04 (data/article.txt); analysis: this report"
+
+
+def relative_luminance(colour: str) -> float:
+    """WCAG 2's relative luminance of a colour written '#rrggbb'."""
+    if not re.fullmatch(r"#[0-9a-fA-F]{6}", colour):
+        raise ValueError(f"colour must be written #rrggbb, got {colour!r}")
+    channels = [int(colour[i:i + 2], 16) / 255 for i in (1, 3, 5)]
+    r, g, b = (c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels)
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+
+def contrast_ratio(first: str, second: str) -> float:
+    """WCAG 2's contrast ratio of two colours, from 1 to 21."""
+    lighter, darker = sorted((relative_luminance(first), relative_luminance(second)), reverse=True)
+    return (lighter + 0.05) / (darker + 0.05)
 
 
 def _theme() -> dict:
@@ -39,7 +64,11 @@ def _theme() -> dict:
                        "direction": "horizontal", "labelLimit": 240},
             "bar": {"color": PALETTE[0]},
             "line": {"color": PALETTE[0], "strokeWidth": 2.5},
-            "point": {"color": PALETTE[0], "filled": True},
+            # Full strength: Vega-Lite draws points and squares at 0.7 opacity, which takes a
+            # palette colour below 3:1 on the page.
+            "point": {"color": PALETTE[0], "filled": True, "opacity": 1},
+            "square": {"opacity": 1},
+            "circle": {"opacity": 1},
         }
     }
 

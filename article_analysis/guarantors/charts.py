@@ -60,7 +60,7 @@ def power_chart(table: pd.DataFrame | None = None) -> alt.TopLevelMixin:
     labels = base.mark_text(align="left", dx=4, fontSize=11).encode(text="exact:N")
     chart = (
         alt.layer(bars, labels)
-        .properties(width=theme.WIDTH - 190 - _LABEL_WIDTH, height=alt.Step(20))
+        .properties(width=theme.WIDTH - 190 - _LABEL_WIDTH, height=alt.Step(theme.STEP_HEIGHT))
         .facet(row=alt.Row("design_label:N", sort=order, title=None,
                            header=alt.Header(labelAngle=0, labelOrient="top", labelAnchor="start",
                                              labelFontWeight="bold", labelFontSize=12, labelPadding=2)),

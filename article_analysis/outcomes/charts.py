@@ -15,7 +15,7 @@ from ..claims import model as claims
 from ..core import render, tables, theme
 from ..core.render import show
 # Chapter 4's stance colours, and the stances whose fill needs white text, so both grids read alike.
-from ..stances.charts import _DARK_STANCES as DARK_STANCES, STANCE_COLOURS
+from ..stances.charts import _DARK_STANCES as DARK_STANCES, _PANEL_HEADER as PANEL_HEADER, STANCE_COLOURS
 from . import model
 
 ALL = "all"
@@ -60,7 +60,7 @@ def timeline_view(data: pd.DataFrame, filters: tuple[str, ...] = ()) -> alt.Laye
     x = alt.X("date:T", title=None, scale=alt.Scale(domain=[start, end]),
               axis=alt.Axis(format="%b %Y", labelAngle=0, tickCount=8))
     themes = list(dict.fromkeys(data.sort_values("theme")["theme_label"]))
-    points = base.mark_point(size=90, filled=True, opacity=0.9).encode(
+    points = base.mark_point(size=90, filled=True).encode(
         x=x,
         y=alt.Y("theme_label:N", sort=themes, title=None),
         color=alt.Color("theme_label:N", sort=themes, legend=None),
@@ -71,9 +71,12 @@ def timeline_view(data: pd.DataFrame, filters: tuple[str, ...] = ()) -> alt.Laye
     marks = pd.DataFrame({"date": [start, end], "label": ["Article, 4 Sept 2025", "Search date"],
                           "align": ["left", "right"]})
     rules = alt.Chart(marks).mark_rule(color=theme.NEUTRAL, strokeDash=[4, 3]).encode(x="date:T")
-    # The article's label reads rightwards from its rule, the search date's leftwards, so both stay inside.
+    # The article's label reads rightwards from its rule, the search date's leftwards, so both stay
+    # inside; the search date's a line higher, so that on a phone, where the two rules stand close,
+    # the labels do not run together.
     labels = [alt.Chart(marks[marks["align"] == side]).mark_text(
-        align=side, dx=4 if side == "left" else -4, dy=-4, baseline="bottom", color=theme.PALETTE[7], fontSize=11,
+        align=side, dx=4 if side == "left" else -4, dy=-4 if side == "left" else -18, baseline="bottom",
+        color=theme.PALETTE[7], fontSize=11,
     ).encode(x="date:T", y=alt.value(0), text="label:N") for side in ("left", "right")]
     return alt.layer(rules, *labels, points).properties(width=theme.WIDTH,
                                                        height=alt.Step(theme.STEP_HEIGHT + 6))
@@ -98,8 +101,9 @@ def timeline_chart() -> alt.LayerChart:
     return theme.finish(
         chart,
         title=f"{len(data)} dated events after the article; the record thins out after February 2026",
-        subtitle=[f"Latest event found: {last}; {later} after February 2026. Hover for the event, its "
-                  "sources and the claims it bears on."],
+        subtitle=[f"Latest event found: {last}; {later} after February 2026.",
+                  "Point at or tap an event for what happened, its sources and the claims it bears on;",
+                  "the table below the chart lists them."],
         description=(f"Timeline from the article's date to the search date with {len(data)} events in "
                      f"{data['theme'].nunique()} themes. {later} event(s) fall after February 2026, when the "
                      "stored material thins out. Drop-downs filter by theme and by actor."),
@@ -119,7 +123,7 @@ def status_chart() -> alt.Chart:
     order = labels["label"].tolist()
     base = alt.Chart(data).encode(
         x=alt.X("status_label:N", sort=order, scale=alt.Scale(domain=order), title=None,
-                axis=alt.Axis(orient="top", labelAngle=-35, labelAlign="left")),
+                axis=alt.Axis(orient="top", labelAngle=-90, labelAlign="left", labelBaseline="middle")),
         y=alt.Y("claim:N", sort=data.sort_values("claim")["claim"].tolist(), title=None),
         href="href:N",
         tooltip=[alt.Tooltip("claim:N", title="Claim"), alt.Tooltip("speaker_name:N", title="Speaker"),
@@ -135,8 +139,8 @@ def status_chart() -> alt.Chart:
         chart,
         title=(f"Of {counts['claims']} forward-looking claims, {counts['fulfilled']} were fulfilled and "
                f"{counts['not_fulfilled']} not, by the last evidence"),
-        subtitle=["One square per claim in the column of its status. Click a square for the claim in "
-                  "chapter 2; hover for the reasoning."],
+        subtitle=["One square per claim in the column of its status. Click or tap a square for the claim in",
+                  "chapter 2; point at it for the reasoning, which the table below the chart lists too."],
         description=("Matrix of " + str(counts["claims"]) + " claims by status: " + "; ".join(
             f"{row.label} {row.claims}" for row in labels.itertuples()) + ". Each square links to the claim."),
         name="outcomes_status",
@@ -155,10 +159,12 @@ def shifts_chart() -> alt.LayerChart:
     ])
     stance_labels = model.labels("stance")
     scale_terms = [s for s in STANCE_COLOURS if s in set(long["stance_key"])]
-    base = alt.Chart(long).encode(
-        x=alt.X("when:N", sort=["In the article (4 Sept 2025)", "Latest record"], title=None,
-                axis=alt.Axis(orient="top", labelAngle=0)),
-        y=alt.Y("row:N", sort=data["row"].tolist(), title=None, axis=alt.Axis(labelLimit=420)),
+    # A panel per actor and question, named above its two cells: as the names of rows beside the cells
+    # they were cut, and the cells' words overprinted, on a phone.
+    base = alt.Chart().encode(
+        # Left the article's, right the latest (the subtitle says so): an axis over the first panel
+        # only would stand between it and its name.
+        x=alt.X("when:N", sort=["In the article (4 Sept 2025)", "Latest record"], title=None, axis=None),
         tooltip=[alt.Tooltip("row:N", title="Actor · question"), alt.Tooltip("when:N", title="When"),
                  alt.Tooltip("label:N", title="Stance"), alt.Tooltip("conditions:N", title="Conditions now"),
                  alt.Tooltip("date:N", title="Latest record dated"), alt.Tooltip("note:N", title="Evidence")],
@@ -170,13 +176,19 @@ def shifts_chart() -> alt.LayerChart:
     dark = " || ".join(f"datum.stance_key == '{s}'" for s in DARK_STANCES)
     words = base.mark_text(fontSize=11, aria=False).encode(
         text="label:N", color=alt.condition(dark, alt.value("#ffffff"), alt.value(theme.PALETTE[7])))
-    chart = alt.layer(cells, words).properties(width=alt.Step(200), height=alt.Step(theme.STEP_HEIGHT + 6))
+    chart = alt.layer(cells, words, data=long).properties(width=alt.Step(140), height=theme.STEP_HEIGHT + 6).facet(
+        # The actor on one line, the question on the next: as one line the longest name is wider
+        # than a phone's column.
+        row=alt.Row("row:N", sort=data["row"].tolist(), title=None,
+                    header=alt.Header(**PANEL_HEADER.to_dict(), labelExpr="split(datum.label, ' · ')")),
+        spacing=14)
     changed = int(data["changed"].sum())
     return theme.finish(
         chart,
         title=f"{changed} of {len(data)} stances on record moved after the article; Germany's on troops among them",
-        subtitle=["The article's stance beside the latest on record, for actors and questions with a later "
-                  "record. Hover for the evidence."],
+        subtitle=["Left: the article's stance (4 Sept 2025); right: the latest on record, for actors and",
+                  "questions with a later record. Point at or tap a cell for the evidence; the table below",
+                  "the chart lists it."],
         description=(f"{len(data)} actor–question pairs with a later stance on record; {changed} differ from "
                      "the article's: " + "; ".join(
                          f"{r.row}: {r.label_then} to {r.label_now}" for r in data[data["changed"]].itertuples())

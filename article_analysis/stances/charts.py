@@ -19,14 +19,20 @@ STANCE_COLOURS = {
 _DARK_STANCES = ("supports",)
 STATUS_COLOURS = {"not_in_sight": theme.PALETTE[5], NOT_STATED: theme.DIVERGING[1]}
 _CELL_STEP = 40
+# A list of cells, one panel per item: the panel's name above it, cells as wide as a phone's column.
+_PANEL_HEADER = alt.Header(labelAngle=0, labelOrient="top", labelAnchor="start", labelFontWeight="bold",
+                           labelFontSize=12, labelPadding=-4)
+_LIST_CELL_WIDTH = 220
+# Column headers of a grid, upright (reading upwards): slanted ones stand over their neighbours'
+# columns and run into each other once a phone narrows the cells.
+_COLUMN_HEADERS = alt.Axis(orient="top", labelAngle=-90, labelAlign="left", labelBaseline="middle")
 
 
 def _matrix_layers(data: pd.DataFrame, filters: tuple[str, ...] = ()) -> alt.LayerChart:
     base = alt.Chart(data)
     for expression in filters:
         base = base.transform_filter(expression)
-    x = alt.X("question_label:N", sort=list(dict.fromkeys(data["question_label"])), title=None,
-              axis=alt.Axis(orient="top", labelAngle=40, labelAlign="right", labelBaseline="middle"))
+    x = alt.X("question_label:N", sort=list(dict.fromkeys(data["question_label"])), title=None, axis=_COLUMN_HEADERS)
     y = alt.Y("actor_label:N", sort=list(dict.fromkeys(data["actor_label"])), title=None)
     stance_labels = _labels("stance")
     tooltip = [alt.Tooltip("actor_label:N", title="Actor"), alt.Tooltip("question_label:N", title="Question"),
@@ -71,7 +77,8 @@ def matrix_chart(table: pd.DataFrame | None = None) -> alt.LayerChart:
     return theme.finish(
         grid,
         title=f"The article states only {stated} of the {len(data)} stances; {len(data) - stated} cells are 'not stated'",
-        subtitle="Stance of each actor on each question, as the article reports it. Hover for the evidence.",
+        subtitle=["Stance of each actor on each question, as the article reports it.",
+                  "Point at or tap a cell for the evidence; the table below the chart lists it for every cell."],
         description=(f"Grid of {data['actor'].nunique()} actors by {data['question'].nunique()} questions. "
                      f"{stated} cells hold a stance stated in the article, each with the claims it rests on; "
                      f"{len(data) - stated} are 'not stated'. Drop-downs filter by actor and by question."),
@@ -79,37 +86,42 @@ def matrix_chart(table: pd.DataFrame | None = None) -> alt.LayerChart:
     )
 
 
-def preconditions_chart(table: pd.DataFrame | None = None) -> alt.LayerChart:
-    """Conditions (rows) for guarantees and for troops (columns): who sets each, the article's status."""
+def preconditions_chart(table: pd.DataFrame | None = None) -> alt.FacetChart:
+    """A panel per condition, a cell in it for each thing it is a condition for (guarantees, troops):
+    who sets it, and the article's status as the cell's colour.
+
+    A list rather than a grid of conditions by what they are for: in a grid the cells' words (who
+    sets the condition) ran into each other on a phone; here each cell spans the column."""
     data = precondition_table(table)
     status_labels = _labels("precondition_status")
-    x = alt.X("precondition_for:N", sort=list(_labels("precondition_for").values()), title=None,
-              axis=alt.Axis(orient="top", labelAngle=0))
-    y = alt.Y("condition:N", sort=list(dict.fromkeys(data["condition"])), title=None)
+    y = alt.Y("precondition_for:N", sort=list(_labels("precondition_for").values()), title=None, axis=None)
     tooltip = [alt.Tooltip("condition:N", title="Condition"), alt.Tooltip("precondition_for:N", title="For"),
                alt.Tooltip("set_by:N", title="Set by"), alt.Tooltip("wording_de:N", title="Wording (German)"),
                alt.Tooltip("wording_en:N", title="Translation"), alt.Tooltip("status_label:N", title="Status"),
                alt.Tooltip("status_de:N", title="Status (German)"),
                alt.Tooltip("status_en:N", title="Status, translated"), alt.Tooltip("note:N", title="Note")]
-    cells = alt.Chart(data).mark_rect(stroke=theme.NEUTRAL, strokeWidth=0.5).encode(
-        x=x, y=y, tooltip=tooltip,
+    cells = alt.Chart().mark_rect(stroke=theme.NEUTRAL, strokeWidth=0.5).encode(
+        y=y, tooltip=tooltip,
         color=alt.Color("status_label:N", title="Status in the article",
                         scale=alt.Scale(domain=list(status_labels.values()),
                                         range=[STATUS_COLOURS[s] for s in status_labels]),
                         legend=alt.Legend(symbolStrokeColor=theme.NEUTRAL, symbolStrokeWidth=0.5)))
     # The cell's two lines are composed in the chart, so that the data (and its CSV) keeps one line a row.
-    words = alt.Chart(data).transform_calculate(cell="'set by:\\n' + datum.set_by").mark_text(
-        fontSize=11, lineBreak="\n", baseline="middle", dy=-6, aria=False).encode(
-        x=x, y=y, text="cell:N", tooltip=tooltip,
+    words = alt.Chart().transform_calculate(
+        cell="'For: ' + datum.precondition_for + '\\nSet by: ' + datum.set_by").mark_text(
+        fontSize=11, lineBreak="\n", baseline="middle", align="left", dy=-6, aria=False).encode(
+        x=alt.value(6), y=y, text="cell:N", tooltip=tooltip,
         color=alt.value(theme.PALETTE[7]))  # black on every fill: white on vermillion would be 3.9:1
-    grid = alt.layer(cells, words).properties(width=2 * 170, height=alt.Step(50))
+    grid = alt.layer(cells, words, data=data).properties(width=_LIST_CELL_WIDTH, height=alt.Step(40)).facet(
+        row=alt.Row("condition:N", sort=list(dict.fromkeys(data["condition"])), title=None, header=_PANEL_HEADER),
+        spacing=14).resolve_scale(y="independent")
     blocked = int((data["status"] == "not_in_sight").sum())
     return theme.finish(
         grid,
         title=f"{blocked} of {len(data)} preconditions are 'not in sight'; the others have no status",
         subtitle="Conditions the article names for security guarantees and for troops in Ukraine",
-        description=(f"Grid of {data['condition'].nunique()} conditions by what they are conditions for. "
-                     f"Each cell names who sets the condition; its colour is the article's status for it: "
+        description=(f"List of {data['condition'].nunique()} conditions, each with a cell for each thing it is a "
+                     f"condition for. Each cell names who sets the condition; its colour is the article's status for it: "
                      f"{blocked} of {len(data)} are 'not in sight'."),
         name="stances_preconditions",
     )
@@ -119,8 +131,7 @@ def agreement_chart(table: pd.DataFrame | None = None) -> alt.LayerChart:
     """Heatmap of pairwise agreement; each cell shows same-direction / shared questions."""
     data = agreement_table(table)
     order = list(dict.fromkeys(data["actor"]))
-    x = alt.X("other:N", sort=order, title=None,
-              axis=alt.Axis(orient="top", labelAngle=40, labelAlign="right", labelBaseline="middle"))
+    x = alt.X("other:N", sort=order, title=None, axis=_COLUMN_HEADERS)
     y = alt.Y("actor:N", sort=order, title=None)
     tooltip = [alt.Tooltip("actor:N", title="Actor"), alt.Tooltip("other:N", title="Compared with"),
                alt.Tooltip("shared:Q", title="Shared stated questions (n)"),
