@@ -29,7 +29,7 @@ class LoadedPage:
         responses = []
         visit = PageVisit(browser, url, on_response=lambda response: responses.append(response))
         try:
-            self.charts = visit.wait_for_charts()
+            self.charts = visit.engage_charts()
             visit.page.wait_for_load_state("networkidle")
             # The server sends every file whole and uncompressed, with its length; the length stays
             # readable for a page that redirects (index.html), where the body is gone.
