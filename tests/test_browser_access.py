@@ -217,10 +217,10 @@ def test_controls_work_from_the_keyboard_and_have_names(browser, server):
         figure = page.locator("figure.vega-chart").first
         assert figure.evaluate("(f, value) => f.vegaResult.view.signal('power_index') === value",
                                radios.nth(1).get_attribute("value"))
-        menu = figure.locator("details > summary")
+        menu = figure.locator(".vega-chart-view details > summary")
         menu.focus()
         assert "save" in (menu.get_attribute("aria-label") or "").lower()
         page.keyboard.press("Enter")
-        assert figure.locator("details").evaluate("details => details.open")
+        assert figure.locator(".vega-chart-view details").evaluate("details => details.open")
     finally:
         visit.close()

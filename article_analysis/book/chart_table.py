@@ -17,6 +17,8 @@ def table_html(spec: dict) -> str:
         head = "".join(f'<th scope="col">{html.escape(column)}</th>' for column in columns)
         body = "".join("<tr>" + "".join(f"<td>{html.escape(str(row.get(column, '')))}</td>" for column in columns)
                        + "</tr>" for row in rows)
-        tables.append(f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>")
+        # A wide table scrolls in its own box (focusable, so that a keyboard can scroll it).
+        tables.append(f'<div class="chart-table-scroll" tabindex="0" role="region" aria-label="{html.escape(name)}">'
+                      f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table></div>")
     return (f'<details class="chart-table"><summary>The data behind this chart</summary>{"".join(tables)}</details>'
             if tables else "")
