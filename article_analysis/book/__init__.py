@@ -4,11 +4,13 @@ Notebooks keep Altair's standard output, a Vega-Lite JSON spec (``application/vn
 which JupyterLab renders by itself. For the HTML book two pieces take over:
 
 - :class:`VegaLiteRenderer`, a MyST-NB mime-render plugin (registered in ``pyproject.toml``), turns
-  each spec into a chart container holding the spec as inert JSON;
+  each spec into a figure holding its static drawings (:mod:`.drawing`, inline SVG made at build
+  time, wide and narrow, light and dark) and the table of its rows (:mod:`.chart_table`), and writes
+  the spec beside the pages for the interactive view;
 - :func:`setup`, a Sphinx extension, writes Vega, Vega-Lite and vega-embed into the book's own
-  ``_static`` folder (:mod:`.assets`) together with ``_static/vega-charts.js``, which draws each
-  container as it nears the screen and offers the chart's data as CSV. Only pages with a chart load
-  them.
+  ``_static`` folder (:mod:`.assets`) together with ``_static/vega-charts.js``, which draws a chart's
+  interactive view in place of its drawing when a reader engages it. A chart page carries only a
+  small inline script that loads them then.
 
 Nothing is loaded from a CDN, so the charts render offline and the browser test can block every
 request that leaves localhost.
