@@ -49,6 +49,9 @@ def test_without_script_every_chart_shows_with_its_table(browser, server, relati
             assert chart["width"] >= MIN_DRAWING_PX and chart["height"] >= MIN_DRAWING_PX, (relative, index, chart)
             assert chart["marks"] >= 3, (relative, index, chart)
             assert chart["table"], f"{relative}: chart {index} has no table"
+        too_wide = page.evaluate("() => [...document.querySelectorAll('figure.vega-chart')].map((f, i) => "
+                                 "[i, f.querySelector('.vega-chart-static').scrollWidth - f.clientWidth]).filter(([, over]) => over > 0)")
+        assert too_wide == [], f"{relative} at 375 px: drawings wider than their column by {too_wide} px"
     finally:
         context.close()
 

@@ -42,7 +42,7 @@ INNER_SHARE = 0.6          # share of a narrow column for text that starts at th
 VEGA_PADDING = 5           # Vega's default padding around a chart
 MIN_CELL_WIDTH = 28        # narrowest grid cell that still shows its word
 MIN_LABEL_LIMIT = 80       # axis labels are cut (with …) no shorter than this
-MAX_PASSES = 10            # narrowing steps tried for one chart
+MAX_PASSES = 16            # narrowing steps tried for one chart
 WIDE_STEP = 20             # px: the column width from which the wide drawing shows is rounded up to this
 # The dark page's colours, as its CSS variables give them (pydata-sphinx-theme's, the background
 # sphinx-book-theme's; tests/test_browser_static_charts.py checks them in a dark page), so that a
@@ -428,7 +428,9 @@ def narrow(spec: dict, version: str, width: int = NARROW_COLUMN) -> dict:
             continue
         candidate_drawn, candidate_plot = _size(candidate, version)
         if candidate_drawn < drawn:
-            spec, drawn, plot_width = candidate, candidate_drawn, candidate_plot
+            # A step that helped may let an earlier one help again (narrower plots once the legend
+            # below them no longer sets the width): start the list again.
+            spec, drawn, plot_width, way = candidate, candidate_drawn, candidate_plot, 0
         else:
             way += 1
     return spec

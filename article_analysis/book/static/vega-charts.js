@@ -30,7 +30,7 @@
   const VEGA_PADDING = 5;      // Vega's default padding around a chart, in px
   const MIN_CELL_WIDTH = 28;   // narrowest grid cell that still shows its word, in px
   const MIN_LABEL_LIMIT = 80;  // axis labels are cut (with …) no shorter than this, in px
-  const MAX_PASSES = 10;       // redraws allowed to make a chart fit
+  const MAX_PASSES = 16;       // redraws allowed to make a chart fit
   // Ink of the palette (black, blue) as it shows on a dark page: text that stands on the page, not
   // on a coloured cell, takes these so that it keeps its contrast.
   const DARK_INK = { "#000000": "#f3f4f5", "#0072b2": "#56b4e9" };
@@ -371,6 +371,7 @@
       result = await window.vegaEmbed(container, next, options);
       if (svgWidth(container) < drawn) {
         spec = next;
+        way = 0;  // a step that helped may let an earlier one help again
       } else {
         way += 1;
         result.finalize();
