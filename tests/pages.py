@@ -4,8 +4,11 @@ Used by the browser tests of every chapter (fixtures `server` and `browser` live
 """
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from urllib.parse import urlparse
+
+from article_analysis.core.paths import ROOT
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -14,6 +17,12 @@ LOCAL_HOSTS = {"127.0.0.1", "localhost"}
 # Console messages the page framework logs and this project cannot remove, with the reason.
 # Empty: nothing is allowed so far.
 ALLOWED_CONSOLE_ERRORS: dict[str, str] = {}
+
+
+def chart_spec(figure, build: Path = ROOT / "_build" / "html") -> dict:
+    """The Vega-Lite spec of a chart on a page (a Playwright locator of its figure), from the file
+    its ``data-spec`` names (relative to the build folder)."""
+    return json.loads((build / figure.get_attribute("data-spec")).read_text(encoding="utf-8"))
 
 
 def book_pages(build: Path) -> list[str]:
@@ -68,14 +77,14 @@ class PageVisit:
         if urlparse(request.url).hostname in LOCAL_HOSTS:
             self.errors.append(f"failed local request: {request.url} ({request.failure})")
 
-    def wait_for_charts(self, timeout_ms: int = 30_000) -> int:
-        """Bring every chart container to the screen, as a reader scrolling down would (a chart is
-        drawn when it nears the screen), and wait until each has rendered or failed; returns how
-        many there are."""
+    def engage_charts(self, timeout_ms: int = 30_000) -> int:
+        """Engage every chart as a reader on a touch screen does (a tap on its "Explore" button),
+        so that its interactive view replaces its static drawing, and wait until each has rendered or
+        failed; returns how many charts there are."""
         figures = self.page.locator("figure.vega-chart")
         count = figures.count()
         for index in range(count):
-            figures.nth(index).scroll_into_view_if_needed()
+            figures.nth(index).locator(".vega-chart-engage").click()
             self.page.wait_for_function(
                 "index => document.querySelectorAll('figure.vega-chart')[index].dataset.rendered",
                 arg=index, timeout=timeout_ms)

@@ -121,7 +121,7 @@ def axe():
 def test_page_fits_reads_and_passes_axe(browser, server, axe, mode, width, relative):
     visit = open_visit(browser, server, mode, width, relative)
     try:
-        visit.wait_for_charts()
+        visit.engage_charts()
         page = visit.page
         assert page.evaluate("document.documentElement.dataset.theme") == mode
         assert all(theme == mode for theme in page.locator("figure.vega-chart").evaluate_all(
@@ -180,7 +180,7 @@ def test_charts_redraw_dark_and_back_keeping_their_controls(browser, server):
     visit = open_visit(browser, server, "light", 1280, GUARANTORS)
     try:
         page = visit.page
-        visit.wait_for_charts()
+        visit.engage_charts()
         light = chart_state(page)
         assert {state["background"] for state in light} == {"rgb(255, 255, 255)"}
         quota = page.locator('.vega-bindings [name="quota"]')
@@ -205,7 +205,7 @@ def test_controls_work_from_the_keyboard_and_have_names(browser, server):
     visit = open_visit(browser, server, "light", 375, GUARANTORS)
     try:
         page = visit.page
-        visit.wait_for_charts()
+        visit.engage_charts()
         group = page.locator('.vega-bind-radio[role="radiogroup"]').first
         assert group.get_attribute("aria-labelledby"), "the radio group has no name"
         name = page.locator(f"#{group.get_attribute('aria-labelledby')}").text_content()
@@ -217,10 +217,10 @@ def test_controls_work_from_the_keyboard_and_have_names(browser, server):
         figure = page.locator("figure.vega-chart").first
         assert figure.evaluate("(f, value) => f.vegaResult.view.signal('power_index') === value",
                                radios.nth(1).get_attribute("value"))
-        menu = figure.locator("details > summary")
+        menu = figure.locator(".vega-chart-view details > summary")
         menu.focus()
         assert "save" in (menu.get_attribute("aria-label") or "").lower()
         page.keyboard.press("Enter")
-        assert figure.locator("details").evaluate("details => details.open")
+        assert figure.locator(".vega-chart-view details").evaluate("details => details.open")
     finally:
         visit.close()

@@ -2,14 +2,13 @@
 and the redrawn chart shows the Python model's numbers for the new settings (no kernel, no network)."""
 from __future__ import annotations
 
-import json
 import time
 
 import pytest
 
 from article_analysis.air_defence import charts as trajectory_charts
 from explorer_marks import expected, shown_in_svg
-from pages import PageVisit
+from pages import PageVisit, chart_spec
 
 PAGE = "chapters/03_air_defence.html"
 REDRAW_TIMEOUT_S = 10
@@ -20,7 +19,7 @@ def explorer_figure(page):
     figures = page.locator("figure.vega-chart")
     for index in range(figures.count()):
         figure = figures.nth(index)
-        spec = json.loads(figure.locator("script.vega-chart-spec").text_content())
+        spec = chart_spec(figure)
         if spec.get("usermeta", {}).get("data_name") == "air_defence_explorer":
             return figure
     pytest.fail(f"{PAGE} has no chart named air_defence_explorer")
@@ -55,7 +54,7 @@ def set_slider(figure, name: str, value: int) -> None:
 @pytest.fixture
 def explorer(browser, server):
     visit = PageVisit(browser, f"{server}/{PAGE}")
-    visit.wait_for_charts()
+    visit.engage_charts()
     yield explorer_figure(visit.page)
     assert visit.blocked == [] and visit.errors == [], (visit.blocked, visit.errors)
     visit.close()

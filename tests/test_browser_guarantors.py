@@ -7,13 +7,12 @@ labels are read from the drawn SVG.
 """
 from __future__ import annotations
 
-import json
 import re
 
 import pytest
 
 from article_analysis.guarantors import model as guarantors
-from pages import PageVisit
+from pages import PageVisit, chart_spec
 
 PAGE = "chapters/05_guarantors.html"
 
@@ -21,7 +20,7 @@ PAGE = "chapters/05_guarantors.html"
 @pytest.fixture
 def visit(browser, server):
     page_visit = PageVisit(browser, f"{server}/{PAGE}")
-    page_visit.wait_for_charts()
+    page_visit.engage_charts()
     yield page_visit
     assert page_visit.blocked == [], f"{PAGE} tried to load from other hosts: {page_visit.blocked}"
     assert page_visit.errors == [], f"{PAGE} logged errors: {page_visit.errors}"
@@ -32,7 +31,7 @@ def figure(visit, data_name: str):
     figures = visit.page.locator("figure.vega-chart")
     for index in range(figures.count()):
         candidate = figures.nth(index)
-        spec = json.loads(candidate.locator("script.vega-chart-spec").text_content())
+        spec = chart_spec(candidate)
         if spec.get("usermeta", {}).get("data_name") == data_name:
             assert candidate.get_attribute("data-rendered") == "true", f"{data_name} did not render"
             return candidate

@@ -13,7 +13,7 @@ def test_timeline_filters_and_status_links(browser, server):
     visit = PageVisit(browser, f"{server}/{PAGE}")
     try:
         page = visit.page
-        assert visit.wait_for_charts() == 3
+        assert visit.engage_charts() == 3
         timeline = page.locator("figure.vega-chart").filter(has=page.locator("select[name=outcome_theme]"))
         points = timeline.locator("g.mark-symbol path")
         expect(points).to_have_count(22)

@@ -12,7 +12,7 @@ def test_filters_change_the_grid_and_tooltips_quote_the_evidence(browser, server
     visit = PageVisit(browser, f"{server}/{PAGE}")
     try:
         page = visit.page
-        assert visit.wait_for_charts() == 3
+        assert visit.engage_charts() == 3
         grid = page.locator("figure.vega-chart").filter(has=page.locator("select[name=stance_actor]"))
         cells = grid.locator("g.mark-rect path")
         expect(cells).to_have_count(81)

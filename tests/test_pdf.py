@@ -38,8 +38,8 @@ def chart_titles(relative: str) -> list[str]:
     """The title lines of every chart on a built page, from its compiled spec."""
     soup = BeautifulSoup((BUILD / relative).read_text(encoding="utf-8"), "html.parser")
     titles = []
-    for script in soup.select("figure.vega-chart script.vega-chart-spec"):
-        title = json.loads(script.string).get("title", {})
+    for figure in soup.select("figure.vega-chart"):
+        title = json.loads((BUILD / figure["data-spec"]).read_text(encoding="utf-8")).get("title", {})
         text = title.get("text", "") if isinstance(title, dict) else title
         titles.append(text if isinstance(text, list) else [text])
     return [" ".join(lines) for lines in titles]

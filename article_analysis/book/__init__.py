@@ -4,11 +4,13 @@ Notebooks keep Altair's standard output, a Vega-Lite JSON spec (``application/vn
 which JupyterLab renders by itself. For the HTML book two pieces take over:
 
 - :class:`VegaLiteRenderer`, a MyST-NB mime-render plugin (registered in ``pyproject.toml``), turns
-  each spec into a chart container holding the spec as inert JSON;
+  each spec into a figure holding its static drawings (:mod:`.drawing`, inline SVG made at build
+  time, wide and narrow, light and dark) and the table of its rows (:mod:`.chart_table`), and writes
+  the spec beside the pages for the interactive view;
 - :func:`setup`, a Sphinx extension, writes Vega, Vega-Lite and vega-embed into the book's own
-  ``_static`` folder (:mod:`.assets`) together with ``_static/vega-charts.js``, which draws each
-  container as it nears the screen and offers the chart's data as CSV. Only pages with a chart load
-  them.
+  ``_static`` folder (:mod:`.assets`) together with ``_static/vega-charts.js``, which draws a chart's
+  interactive view in place of its drawing when a reader engages it. A chart page carries only a
+  small inline script that loads them then.
 
 Nothing is loaded from a CDN, so the charts render offline and the browser test can block every
 request that leaves localhost.
@@ -17,17 +19,20 @@ from __future__ import annotations
 
 import html
 import json
+import os
+import tempfile
 from pathlib import Path
 
 from docutils import nodes
 
-from . import assets, pages
+from . import assets, chart_table, drawing, pages
 
 VEGALITE_MIME = "application/vnd.vegalite.v5+json"
 BUNDLE_FILE = "vega-bundle.js"
 CHARTS_SCRIPT = "vega-charts.js"
 CHARTS_STYLE = "report.css"
 FILTER_SCRIPT = "filter-table.js"
+DRAWING_CACHE = "chart-drawings"
 STATIC = Path(__file__).resolve().parent / "static"
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 # sphinx-book-theme's primary sidebar (its theme.conf), with the home link in a landmark.
@@ -41,27 +46,60 @@ def vega_lite_version() -> str:
     return ".".join(altair.SCHEMA_VERSION.lstrip("v").split(".")[:2])
 
 
-def chart_html(spec: dict) -> str:
-    """The HTML container for one chart: the spec as inert JSON plus a text alternative (the caption).
+SPEC_FOLDER = "_static/charts"
+ENGAGE_LABEL = "Explore the chart: tooltips and controls"
 
-    ``</`` is escaped inside the JSON so that no text in a chart's data can close the script element;
-    the description is HTML-escaped.
+
+def spec_file(spec: dict) -> str:
+    """Where the book keeps a chart's spec for its interactive view, relative to the build folder."""
+    return f"{SPEC_FOLDER}/{drawing.spec_hash(spec)[:20]}.json"
+
+
+def spec_json(spec: dict) -> str:
+    return json.dumps(spec, ensure_ascii=False, sort_keys=True)
+
+
+def chart_html(spec: dict, drawn: drawing.Drawing) -> str:
+    """The HTML for one chart: its static drawings (wide and narrow, each light and dark), the table
+    of its rows, and a text alternative (the caption).
+
+    The drawings are inline SVG, so they show without script, print, and count in the first paint;
+    report.css shows the wide one in a column at least as wide as it (``vega-chart-wide-from-N``)
+    and the narrow one otherwise. The interactive view (vega-charts.js) replaces them in place when
+    a reader engages the chart; it reads the spec from :func:`spec_file` (``data-spec``, relative to
+    the book's root).
     """
-    payload = json.dumps(spec, ensure_ascii=False, sort_keys=True).replace("</", "<\\/")
     description = spec.get("description", "")
     return (
-        '<figure class="vega-chart">'
-        # No role="img" here: the container also holds the chart's controls, which an image would hide.
-        # Vega labels the SVG itself with the description; the caption names the figure.
-        '<div class="vega-chart-view"></div>'
-        f'<script type="application/json" class="vega-chart-spec">{payload}</script>'
+        f'<figure class="vega-chart" data-spec="{spec_file(spec)}">'
+        # No role="img" here: the container also holds the chart's controls once it is interactive.
+        f'<div class="vega-chart-view"><div class="vega-chart-static vega-chart-wide-from-{drawing.wide_from(drawn.wide_width)}">'
+        f'<div class="vega-chart-wide">{drawn.wide}</div><div class="vega-chart-narrow">{drawn.narrow}</div>'
+        "</div></div>"
+        # Shown only with script (the theme hides .pst-js-only without it): a tap on a touch screen
+        # engages the chart here, where a pointer or the keyboard engages it by moving over it or focusing it.
+        f'<p class="vega-chart-explore pst-js-only"><button type="button" class="vega-chart-engage">{ENGAGE_LABEL}</button></p>'
+        f"{chart_table.table_html(spec)}"
         f'<figcaption class="visually-hidden">{html.escape(description)}</figcaption>'
         "</figure>"
     )
 
 
+def _write_atomically(path: Path, text: str) -> None:
+    """Write ``text`` whole under a temporary name, then rename: pages are read in parallel."""
+    if path.exists() and path.read_text(encoding="utf-8") == text:
+        return
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
+    with os.fdopen(handle, "w", encoding="utf-8") as file:
+        file.write(text)
+    os.replace(temporary, path)
+
+
 class VegaLiteRenderer:
-    """MyST-NB plugin: render Vega-Lite outputs as chart containers in HTML builds."""
+    """MyST-NB plugin: render Vega-Lite outputs as drawn charts in HTML builds (:func:`chart_html`);
+    the spec goes beside the pages (:func:`spec_file`), and the drawings into a cache beside the
+    doctrees, so that a rebuild of an unchanged chart draws nothing."""
 
     mime_priority_overrides = [("html", VEGALITE_MIME, 5), ("dirhtml", VEGALITE_MIME, 5)]
 
@@ -70,7 +108,12 @@ class VegaLiteRenderer:
         if data.mime_type != VEGALITE_MIME or inline:
             return None
         spec = data.content if isinstance(data.content, dict) else json.loads(data.content)
-        return [nodes.raw(text=chart_html(spec), format="html", classes=["output", "vega-lite"])]
+        env = renderer.renderer.sphinx_env
+        cache = Path(env.app.doctreedir) / DRAWING_CACHE if env is not None else None
+        drawn = drawing.cached_draw(spec, vega_lite_version(), cache)
+        if env is not None:
+            _write_atomically(Path(env.app.outdir) / spec_file(spec), spec_json(spec))
+        return [nodes.raw(text=chart_html(spec, drawn), format="html", classes=["output", "vega-lite"])]
 
 
 def labelled_table_headers(fragment: str) -> str:
@@ -120,8 +163,10 @@ def _write_assets(app, exception):
     static = Path(app.outdir) / "_static"
     static.mkdir(parents=True, exist_ok=True)
     assets.write_chart_bundle(static / BUNDLE_FILE, vega_lite_version())
-    for name in (CHARTS_SCRIPT, CHARTS_STYLE, FILTER_SCRIPT):
+    for name in (CHARTS_SCRIPT, FILTER_SCRIPT):
         (static / name).write_text((STATIC / name).read_text(encoding="utf-8"), encoding="utf-8")
+    (static / CHARTS_STYLE).write_text((STATIC / CHARTS_STYLE).read_text(encoding="utf-8") + drawing.layout_css(),
+                                       encoding="utf-8")
     # Icons named by a page or by one of the theme's scripts (which may add icons at run time).
     theme_scripts = [path for path in (static / "scripts").glob("*.js") if path.name != Path(pages.ICON_SCRIPT).name]
     named = assets.icons_named([path.read_text(encoding="utf-8") for path in Path(app.outdir).rglob("*.html")] +
@@ -144,13 +189,44 @@ def _sidebar_in_landmarks(app, config):
         config.html_sidebars = {"**": SIDEBAR}
 
 
+# Inline on every chart page, a few hundred bytes: the interactive view (CHARTS_SCRIPT, which fetches
+# BUNDLE_FILE and the chart's spec) loads when a reader engages a chart: a mouse or pen moving over
+# its drawing (a pointer merely resting while the page scrolls under it reports no movement), focus
+# on it, or a tap or click on its "Explore" button. A touch that scrolls the page engages nothing.
+CHART_ENGAGE = """(() => {
+  let script = null;
+  const engage = (event, selector) => {
+    const figure = event.target.closest && event.target.closest(selector) && event.target.closest("figure.vega-chart");
+    if (!figure) return;
+    script = script || new Promise((resolve, reject) => {
+      const element = document.createElement("script");
+      element.src = (document.documentElement.dataset.content_root || "") + "_static/%s";
+      element.onload = resolve;
+      element.onerror = reject;
+      document.head.appendChild(element);
+    });
+    script.then(() => window.reportCharts.engage(figure));
+  };
+  document.addEventListener("pointermove", (event) => {
+    if (event.pointerType !== "touch" && (event.movementX || event.movementY)) engage(event, ".vega-chart-view");
+  }, { passive: true });
+  document.addEventListener("focusin", (event) => engage(event, ".vega-chart-view, .vega-chart-engage"));
+  document.addEventListener("click", (event) => engage(event, ".vega-chart-engage"));
+})();""" % CHARTS_SCRIPT
+# The theme starts a page in `default_mode` ("auto" in _config.yml: the system's colour preference)
+# unless the reader chose a mode with its switch; its own script resolves "auto" only once it has
+# loaded, after the first paint. Inline in the head, this resolves it before anything is drawn.
+FOLLOW_SYSTEM_MODE = ('if (document.documentElement.dataset.theme === "auto") document.documentElement.dataset.theme = '
+                      'matchMedia("(prefers-color-scheme: dark)").matches ? "dark" : "light";')
+
+
 def _add_page_scripts(app, pagename, templatename, context, doctree):
-    """Each page loads the chart script and the table filter only if it has a chart or a filterable
-    table. (Called during ``html-page-context``, ``add_js_file`` adds to this page alone.)"""
+    """Each page loads the table filter only if it has a filterable table; a chart page carries the
+    small script that loads the interactive view on engagement (:data:`CHART_ENGAGE`). (Called
+    during ``html-page-context``, ``add_js_file`` adds to this page alone.)"""
     body = context.get("body", "")
     if 'class="vega-chart"' in body:
-        # vega-charts.js fetches the chart libraries (BUNDLE_FILE) itself, when the first chart nears the screen.
-        app.add_js_file(CHARTS_SCRIPT, loading_method="defer")
+        app.add_js_file(None, body=CHART_ENGAGE)
     if 'class="filterable"' in body:
         app.add_js_file(FILTER_SCRIPT, loading_method="defer")
 
@@ -159,6 +235,7 @@ def setup(app):
     """Sphinx extension: serve the chart libraries and scripts from the book itself, to the pages
     that use them, and keep every page light and valid (:mod:`.pages`)."""
     app.add_css_file(CHARTS_STYLE)
+    app.add_js_file(None, body=FOLLOW_SYSTEM_MODE, priority=0)
     app.connect("html-page-context", _add_page_scripts)
     app.connect("config-inited", _sidebar_in_landmarks)
     app.connect("build-finished", _write_assets)

@@ -3,9 +3,9 @@
 Both are cut down at build time so that a page loads only what it uses:
 
 - the chart pages get Vega, Vega-Lite and vega-embed as the npm packages build them (pinned in
-  ``package-lock.json``): 0.82 MB, where vl-convert's bundle of the same versions is 0.89 MB. The
-  charts are drawn from their Vega-Lite specs in the browser because vega-charts.js fits each spec
-  to its column and theme before drawing it.
+  ``package-lock.json``): 0.82 MB, where vl-convert's bundle of the same versions is 0.89 MB. They
+  draw a chart's interactive view, fetched only when a reader engages a chart (the static drawings
+  are made at build time, :mod:`.drawing`).
 - every page gets the theme's Font Awesome icons from the theme's own CSS and web font, both cut
   down to the icons the book names, instead of the theme's 1.5 MB icon script.
 """

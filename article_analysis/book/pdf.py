@@ -4,7 +4,8 @@ Jupyter Book's own ``pdfhtml`` builder downloads a browser of its own, which fai
 module instead joins the built pages, in the book's order (each page's ``rel="next"`` link from the
 first page on), into one document: a title page, the contents, then every page's article. Chromium
 (driven by Playwright, as in the browser tests) loads it from a local server with every request off
-localhost refused, draws every chart with the book's own scripts, and prints it with page numbers.
+localhost refused, and prints it with page numbers. Its charts are the drawings the pages hold
+(:mod:`.drawing`, made at build time), so the PDF shows what a reader printing a page sees.
 The book's print stylesheet (``static/report.css``) leaves out what only works on a screen.
 
 Usage: ``python -m article_analysis.book.pdf _build/html _build/html/book.pdf`` (``make pdf``).
@@ -31,7 +32,6 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-
 LOCAL_HOSTS = {"127.0.0.1", "localhost"}
 # Served at this path, beside the book's pages, so that the pages' relative links resolve.
 PRINT_PAGE = "book-print.html"
-CHART_TIMEOUT_MS = 120_000
 PRINT_STYLE = """
 @page { size: A4; margin: 16mm 14mm 18mm; }
 .book-title-page { break-after: page; padding-top: 30vh; text-align: center; }
@@ -39,6 +39,9 @@ PRINT_STYLE = """
 .book-contents { break-after: page; }
 .book-chapter { break-before: page; }
 """
+# Charts whose static drawing is not laid out (no visible SVG with a size) in the print layout.
+UNDRAWN_CHARTS = """() => [...document.querySelectorAll('figure.vega-chart')].filter(figure =>
+  ![...figure.querySelectorAll('.vega-chart-static svg')].some(svg => svg.getBoundingClientRect().height > 50)).length"""
 FOOTER = ('<div style="font-size:8px;width:100%;text-align:center;color:#444;">'
           '<span class="pageNumber"></span> / <span class="totalPages"></span></div>')
 
@@ -155,15 +158,10 @@ def print_book(build: Path, output: Path) -> None:
             page.route("**/*", route)
             page.on("pageerror", lambda error: errors.append(f"page error: {error}"))
             page.goto(f"{base}/{PRINT_PAGE}", wait_until="load")
-            # Laid out for paper; `beforeprint` makes vega-charts.js draw the charts it has not drawn yet.
             page.emulate_media(media="print")
-            page.evaluate("window.dispatchEvent(new Event('beforeprint'))")
-            page.wait_for_function(
-                "() => [...document.querySelectorAll('figure.vega-chart')].every(f => f.dataset.rendered)",
-                timeout=CHART_TIMEOUT_MS)
-            failed = page.locator('figure.vega-chart[data-rendered="error"]').count()
-            if failed:
-                errors.append(f"{failed} chart(s) failed to render")
+            undrawn = page.evaluate(UNDRAWN_CHARTS)
+            if undrawn:
+                errors.append(f"{undrawn} chart(s) show no drawing on paper")
             if errors:
                 raise RuntimeError("The book's PDF was not printed: " + "; ".join(errors))
             output.parent.mkdir(parents=True, exist_ok=True)

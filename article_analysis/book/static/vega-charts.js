@@ -1,44 +1,15 @@
-// Draws every chart container written by article_analysis.book and offers each chart's data as CSV.
-// Loaded with `defer` on pages with charts only. A chart is drawn when it comes near the screen, not
-// all at load, and the chart libraries (vega-bundle.js: Vega, Vega-Lite, vega-embed, 0.8 MB) are
-// fetched when the first chart does: parsing them and drawing a chapter's charts at load blocked a
-// phone's main thread for seconds.
+// The interactive view of a chart (tooltips, Altair's controls), drawn by Vega in the browser. Every
+// chart is already in the page as a static drawing (article_analysis.book.drawing, made at build
+// time); the small script each chart page carries inline (CHART_ENGAGE in article_analysis.book)
+// loads this file when a reader engages a chart (moves a pointer over it, focuses it, or taps its
+// "Explore" button), then calls `reportCharts.engage(figure)`. This file fetches the chart
+// libraries (vega-bundle.js: Vega, Vega-Lite, vega-embed) and the chart's spec (the figure's
+// `data-spec`), and draws the chart in place of its static drawing, in a box kept at least as
+// tall as the drawing so that the page does not jump.
 (function () {
   "use strict";
   const LIBRARIES = new URL("vega-bundle.js", document.currentScript.src).href;
-
-  function csvCell(value) {
-    if (value === null || value === undefined) return "";
-    const text = typeof value === "object" ? JSON.stringify(value) : String(value);
-    return /[",\n\r]/.test(text) ? '"' + text.replace(/"/g, '""') + '"' : text;
-  }
-
-  function toCsv(rows) {
-    const columns = [];
-    rows.forEach((row) => Object.keys(row).forEach((key) => {
-      if (!columns.includes(key)) columns.push(key);
-    }));
-    const lines = [columns.map(csvCell).join(",")];
-    rows.forEach((row) => lines.push(columns.map((key) => csvCell(row[key])).join(",")));
-    return lines.join("\n") + "\n";
-  }
-
-  function downloadLinks(spec) {
-    const datasets = Object.entries(spec.datasets || {});
-    const base = (spec.usermeta && spec.usermeta.data_name) || "chart-data";
-    const nav = document.createElement("p");
-    nav.className = "vega-chart-downloads";
-    datasets.forEach(([, rows], index) => {
-      const name = datasets.length > 1 ? `${base}-${index + 1}.csv` : `${base}.csv`;
-      const link = document.createElement("a");
-      link.href = URL.createObjectURL(new Blob([toCsv(rows)], { type: "text/csv;charset=utf-8" }));
-      link.download = name;
-      link.className = "vega-chart-download";
-      link.textContent = `Download the data behind this chart (${name}, ${rows.length} rows)`;
-      nav.appendChild(link);
-    });
-    return nav;
-  }
+  const ROOT = new URL("..", document.currentScript.src).href;
 
   // ---- Drawing: charts that fit their column, in the page's light or dark theme ----------------
   //
@@ -59,7 +30,7 @@
   const VEGA_PADDING = 5;      // Vega's default padding around a chart, in px
   const MIN_CELL_WIDTH = 28;   // narrowest grid cell that still shows its word, in px
   const MIN_LABEL_LIMIT = 80;  // axis labels are cut (with …) no shorter than this, in px
-  const MAX_PASSES = 10;       // redraws allowed to make a chart fit
+  const MAX_PASSES = 16;       // redraws allowed to make a chart fit
   // Ink of the palette (black, blue) as it shows on a dark page: text that stands on the page, not
   // on a coloured cell, takes these so that it keeps its contrast.
   const DARK_INK = { "#000000": "#f3f4f5", "#0072b2": "#56b4e9" };
@@ -372,7 +343,7 @@
 
   async function draw(figure, index) {
     const container = figure.querySelector(".vega-chart-view");
-    const original = JSON.parse(figure.querySelector("script.vega-chart-spec").textContent);
+    const original = figure.vegaSpec;
     const width = columnWidth(figure);
     const dark = isDark();
     let spec = prepared(original, width, dark);
@@ -400,6 +371,7 @@
       result = await window.vegaEmbed(container, next, options);
       if (svgWidth(container) < drawn) {
         spec = next;
+        way = 0;  // a step that helped may let an earlier one help again
       } else {
         way += 1;
         result.finalize();
@@ -423,14 +395,9 @@
     return figure.drawing;
   }
 
-  const figures = [...document.querySelectorAll("figure.vega-chart")];
-  figures.forEach((figure) => {
-    const spec = JSON.parse(figure.querySelector("script.vega-chart-spec").textContent);
-    figure.appendChild(downloadLinks(spec));
-  });
+  const figures = () => [...document.querySelectorAll("figure.vega-chart")];
 
-  // ---- Loading: the libraries once, on first need; each chart once, when it is within half a
-  // screen of the viewport; every chart not yet drawn before the page is printed. ----
+  // ---- Loading: the libraries once, on the first engagement; each chart's spec when it is engaged. ----
   let libraries = null;
   function loadLibraries() {
     libraries = libraries || new Promise((resolve, reject) => {
@@ -443,34 +410,35 @@
     return libraries;
   }
 
-  const waiting = new Set(figures);
-  function drawOnce(figure) {
-    if (!waiting.delete(figure)) return;
-    loadLibraries().then(() => redraw(figure, figures.indexOf(figure)), (error) => {
+  async function spec(figure) {
+    figure.vegaSpec = figure.vegaSpec || await (await fetch(new URL(figure.dataset.spec, ROOT))).json();
+    return figure.vegaSpec;
+  }
+
+  function engage(figure) {
+    if (figure.engaged) return figure.engaged;
+    const view = figure.querySelector(".vega-chart-view");
+    // The box keeps the static drawing's height while the interactive one replaces it.
+    view.style.minHeight = `${view.getBoundingClientRect().height}px`;
+    view.classList.add("vega-embed");  // its padding (report.css) is the room for vega-embed's menu
+    const button = figure.querySelector(".vega-chart-explore");
+    figure.engaged = Promise.all([loadLibraries(), spec(figure)]).then(() => redraw(figure, figures().indexOf(figure)), (error) => {
       figure.dataset.rendered = "error";
       console.error("Chart failed to render:", error);
-    });
+    }).then(() => { if (button && figure.dataset.rendered === "true") button.hidden = true; });
+    return figure.engaged;
   }
-  const nearScreen = new IntersectionObserver((entries) => entries.forEach((entry) => {
-    if (entry.isIntersecting) {
-      nearScreen.unobserve(entry.target);
-      drawOnce(entry.target);
-    }
-  }), { rootMargin: "50% 0px" });
-  waiting.forEach((figure) => nearScreen.observe(figure));
-  window.addEventListener("beforeprint", () => [...waiting].forEach(drawOnce));
+  window.reportCharts = { engage };
 
-  if (figures.length) {
-    const resized = new ResizeObserver((entries) => entries.forEach(({ target }) => {
-      const width = target.clientWidth;
-      if (target.dataset.drawnWidth && Math.abs(width - Number(target.dataset.drawnWidth)) >= 1) {
-        clearTimeout(target.resizeTimer);
-        target.resizeTimer = setTimeout(() => redraw(target, figures.indexOf(target)), 150);
-      }
-    }));
-    figures.forEach((figure) => resized.observe(figure));
-    new MutationObserver(() => figures.forEach((figure, index) => {
-      if (figure.dataset.theme && figure.dataset.theme !== (isDark() ? "dark" : "light")) redraw(figure, index);
-    })).observe(document.documentElement, { attributes: true, attributeFilter: ["data-theme"] });
-  }
+  const resized = new ResizeObserver((entries) => entries.forEach(({ target }) => {
+    const width = target.clientWidth;
+    if (target.dataset.drawnWidth && Math.abs(width - Number(target.dataset.drawnWidth)) >= 1) {
+      clearTimeout(target.resizeTimer);
+      target.resizeTimer = setTimeout(() => redraw(target, figures().indexOf(target)), 150);
+    }
+  }));
+  figures().forEach((figure) => resized.observe(figure));
+  new MutationObserver(() => figures().forEach((figure, index) => {
+    if (figure.dataset.theme && figure.dataset.theme !== (isDark() ? "dark" : "light")) redraw(figure, index);
+  })).observe(document.documentElement, { attributes: true, attributeFilter: ["data-theme"] });
 })();
