@@ -1,6 +1,5 @@
 """Text from the data is escaped wherever it becomes HTML; chart containers keep specs inert."""
 import json
-from fractions import Fraction
 
 import altair as alt
 import pytest
@@ -58,18 +57,6 @@ def test_vega_lite_outputs_render_as_containers_only_in_html():
     assert 'class="vega-chart"' in nodes[0].astext()
 
 
-def test_glue_values_are_plain_numbers():
-    import numpy as np
-
-    from article_analysis.core import render as core_render
-
-    assert repr(core_render.plain(np.float64(3.8))) == "3.8" and type(core_render.plain(np.int64(3))) is int
-    assert core_render.plain("text") == "text" and core_render.plain(True) is True
-    from fractions import Fraction
-
-    assert core_render.plain(Fraction(421, 2145)) == "421/2145" and core_render.plain(Fraction(1)) == "1"
-
-
 def test_pandas_tables_get_no_empty_header_cells():
     import pandas as pd
 
@@ -80,19 +67,3 @@ def test_pandas_tables_get_no_empty_header_cells():
     unnamed = book.labelled_table_headers(pd.DataFrame({"a": [1]}).to_html())
     assert '<th><span class="visually-hidden">Row</span></th>' in unnamed and "<th></th>" not in unnamed
     assert "<td>1</td>" in unnamed
-
-
-@pytest.mark.parametrize("value", [3.8, 7, "**text**", Fraction(421, 2145)])
-def test_glue_writes_what_myst_nb_glue_writes(value, monkeypatch):
-    from IPython.display import Markdown
-    from myst_nb import glue as myst_glue
-
-    from article_analysis.core import render as core_render
-
-    shown = []
-    monkeypatch.setattr("IPython.display.display", lambda *args, **kwargs: shown.append((args, kwargs)))
-    monkeypatch.setattr("myst_nb.ext.glue.ipy_display", lambda *args, **kwargs: shown.append((args, kwargs)))
-    core_render.glue(name=value)
-    plain = core_render.plain(value)
-    myst_glue("name", Markdown(plain) if isinstance(plain, str) else plain, display=False)
-    assert len(shown) == 2 and shown[0] == shown[1]
