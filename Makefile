@@ -71,7 +71,7 @@ notebooks: $(INSTALLED)
 	$(BIN)/python -m article_analysis.book.execution $(if $(STALE_ONLY),--stale) $(NOTEBOOKS)
 
 lab: $(INSTALLED)
-	$(BIN)/jupyter lab chapters/
+	ARTICLE_ANALYSIS_LIVE_CHARTS=1 $(BIN)/jupyter lab chapters/
 
 serve: $(BOOK)
 	$(BIN)/python -m http.server --bind 127.0.0.1 --directory _build/html 8000

@@ -15,6 +15,7 @@ import argparse
 import functools
 import http.server
 import json
+import os
 import socket
 import subprocess
 import sys
@@ -26,11 +27,16 @@ from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
+from article_analysis.core.theme import LIVE_CHARTS
+
 ROOT = Path(__file__).resolve().parent.parent
 NOTEBOOKS = ["intro.ipynb", *sorted(p.relative_to(ROOT).as_posix() for p in (ROOT / "chapters").glob("*.ipynb"))]
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
-LAB_CHART = ".jp-RenderedVegaCommon5"
+# Charts as a live session draws them: Altair's widget (vega-embed, the specs' own Vega-Lite), and, where
+# the Vega-Lite output is left to JupyterLab's built-in renderer (an older Vega-Lite), that renderer's.
+LAB_CHART = ".vega-embed:has(canvas, svg)"
+LAB_BUILT_IN_CHART = ".jp-RenderedVegaCommon5"
 BOOK_CHART = ".vega-chart-view"
 
 NOTEBOOK_STATE = """() => {
@@ -73,7 +79,8 @@ def start_lab(port: int, settings: Path) -> subprocess.Popen:
          "--LabApp.expose_app_in_browser=True", f"--LabApp.workspaces_dir={settings}",
          f"--LabApp.user_settings_dir={settings / 'user'}",
          "--allow-root"],  # CI and this machine run as root
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        env={**os.environ, LIVE_CHARTS: "1"})  # as `make lab` and binder/start do
     for _ in range(120):
         try:
             urllib.request.urlopen(f"http://127.0.0.1:{port}/api/status", timeout=2)
@@ -117,7 +124,8 @@ def run_all(browser, base: str, notebook: str, shots: Path | None) -> dict:
         for index in range(charts.count()):
             charts.nth(index).scroll_into_view_if_needed()
             charts.nth(index).screenshot(path=shots / f"{Path(notebook).stem}-{index:02d}-lab.png")
-    result = {"notebook": notebook, "seconds": seconds, "charts": charts.count(), **state,
+    result = {"notebook": notebook, "seconds": seconds, "charts": charts.count(),
+              "built_in_charts": page.locator(LAB_BUILT_IN_CHART).count(), **state,
               "warnings": sorted(set(warnings))}
     page.evaluate("() => window.jupyterapp.shell.currentWidget.sessionContext.shutdown()")
     page.close()
@@ -167,7 +175,8 @@ def main() -> None:
                 for notebook in args.notebooks:
                     result = run_all(browser, f"http://127.0.0.1:{port}", notebook, args.shots)
                     print(f"{notebook}: Run All {result['seconds']:.1f} s, cells raising {result['errors']}, "
-                          f"writing to stderr {result['stderr']}, charts {result['charts']}", flush=True)
+                          f"writing to stderr {result['stderr']}, charts {result['charts']} (by JupyterLab's built-in "
+                          f"Vega-Lite {result['built_in_charts']})", flush=True)
                     for warning in result["warnings"]:
                         print(f"    console: {warning[:300]}", flush=True)
                     if book:

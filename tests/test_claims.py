@@ -260,3 +260,13 @@ def test_marked_article_puts_each_claim_card_once_in_its_own_block():
         assert html.count(f'<div class="claim-card" id="{row.id}">') == 1, row.id
         assert f'<div class="claim-card" id="{row.id}">' in by_block[row.paragraph], row.id
         assert f'href="#{row.id}"' in by_block[row.paragraph], row.id
+
+
+def test_prose_figures_count_the_claims_by_attribution():
+    table = claims.load()
+    figures = claims.prose_figures()
+    by_attribution = table["attribution"].value_counts()
+    assert figures["claims_named"] == by_attribution["direct_quote"] + by_attribution["indirect_speech"]
+    assert figures["claims_anonymous"] == by_attribution["anonymous_source"]
+    assert figures["claims_named"] + figures["claims_anonymous"] + figures["claims_author"] == len(table)
+    assert figures["sentences"] == len(article.sentences())

@@ -446,3 +446,15 @@ def test_kiel_comparison_rows_are_numbered_from_zero():
     table = factcheck.kiel_comparison()
     assert table.index.tolist() == list(range(len(table)))
     assert len(table) == sum(len(panel) for panel in factcheck.KIEL_PANELS)
+
+
+def test_prose_figures_count_the_checks_and_link_the_claims_not_checked():
+    from article_analysis.claims import model as claims
+
+    figures = factcheck.prose_figures()
+    claim_table = claims.load()
+    assert figures["checkable"] == int(claim_table["checkable"].sum())
+    assert figures["claims_total"] == len(claim_table)
+    assert figures["reviews"] == figures["checkable"] - figures["not_checked"]
+    assert figures["not_checked_links"].count('<a href="#check-C') == figures["not_checked"]
+    assert (figures["best_rating"], figures["worst_rating"]) == (4, 1)

@@ -479,3 +479,19 @@ def test_panel_rejects_values_outside_its_controls(settings, message):
 
     with pytest.raises(ValueError, match=message):
         panel(**settings)
+
+
+def test_prose_figures_are_the_exact_values_a_hand_count_gives():
+    from math import comb
+
+    figures = guarantors.prose_figures(panel_members=50)
+    assert (figures["council_members"], figures["council_quota"]) == (15, 9)
+    assert (figures["council_1954_members"], figures["council_1954_quota"]) == (11, 7)
+    assert figures["elected_value"] == Fraction(4, 2145) and figures["permanent_value"] == Fraction(421, 2145)
+    assert figures["p5_share"] == Fraction(1, 5) and figures["widened_share"] == Fraction(1, 7)
+    assert figures["unanimous_blocking"] == figures["widened_blocking"] == 1
+    assert figures["without_russia_blocking"] == 0
+    # By a majority of three, Russia's yes passes whenever two or more of the other four agree; its no
+    # stops exactly the patterns in which two do.
+    assert figures["majority_fraction"] == Fraction(comb(4, 2), comb(4, 2) + comb(4, 3) + comb(4, 4))
+    assert figures["coalition_exponent"] == guarantors.COALITION_SIZE - 1 and figures["panel_members"] == 50

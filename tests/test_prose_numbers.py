@@ -1,8 +1,10 @@
-"""Numbers in the prose cannot drift from the data: each is computed when the book is built, or allowed here.
+"""Numbers in the prose cannot drift from the data: each is computed from a model, or allowed here.
 
-Every markdown cell of every page in _toc.yml is scanned for numbers written in digits. A number passes if
-it is computed (a MyST-NB ``{glue:...}`` role, filled from the notebook's own code when the book is built),
-if it is part of something that is not a quantity (an identifier, a file name, a link, code, a date, a
+Every markdown cell of every page in _toc.yml, and every message of the page's catalogue of computed
+sentences (``article_analysis/messages/en/<page>.toml``, shown by a code cell), is scanned for numbers
+written in digits. A number passes if it is computed (a message's placeholder, ``{name:.1f}``, filled
+from the chapter's model by :mod:`article_analysis.core.prose`), if it is part of something that is not a
+quantity (an identifier, a file name, a link, code, a date, a
 treaty article), or if it stands in a phrase of :data:`ALLOWED`, each with the reason it is fixed. Any
 other number fails the test: compute it, or add its phrase here with the reason.
 
@@ -13,10 +15,12 @@ from __future__ import annotations
 
 import json
 import re
+from pathlib import Path
 
 import pytest
 import yaml
 
+from article_analysis.core import prose as sentences
 from article_analysis.core.paths import ROOT
 
 ALLOWED: dict[str, list[tuple[str, str]]] = {
@@ -55,11 +59,11 @@ ALLOWED: dict[str, list[tuple[str, str]]] = {
         ("48(3): 787–792", "volume, issue and pages of a cited journal article"),
         ("doi:10.2307/1951053", "a cited DOI"),
         ("19:\n  317–343", "volume and pages of a cited law review article"),
-        ("1/2<sup>", "the form of a lone member's blocking share, 1/2 to the power of the others; the power is glued"),
+        ("1/2<sup>", "the form of a lone member's blocking share, 1/2 to the power of the others; the power is computed"),
         ("(Arts. 23–32)", "the Charter's chapter, cited"),
         ("19.6 %", "the rounded value a cited article prints, quoted as printed"),
-        ("C(9, 3) × 8! × 6!\nof the 15! voting orders", "the hand count the chapter shows: a formula, its result glued"),
-        ("(1 − 10 × 4/2145) / 5", "the hand derivation the chapter shows: a formula, its result glued"),
+        ("C(9, 3) × 8! × 6!\nof the 15! voting orders", "the hand count the chapter shows: a formula, its result computed"),
+        ("(1 − 10 × 4/2145) / 5", "the hand derivation the chapter shows: a formula, its result computed"),
         ("add up to 1", "normalised indices sum to 1 by definition"),
         ("adding up to 1", "normalised indices sum to 1 by definition"),
         ("they sum to 1", "normalised indices sum to 1 by definition"),
@@ -78,7 +82,7 @@ ALLOWED: dict[str, list[tuple[str, str]]] = {
 
 _MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
 NOT_QUANTITIES = [
-    r"\{glue(?::\w+)?\}`[^`]*`",                 # computed when the book is built
+    r"\{\w+(?::[^{}]*)?\}",                       # a message's placeholder, computed by the model
     r"```.*?```",                                # code blocks
     r"`[^`]*`",                                  # inline code, file names, roles' targets
     r"<[^>]*>",                                  # HTML tags and their attributes (links, anchors)
@@ -114,19 +118,29 @@ def unexplained_numbers(page: str, text: str) -> list[str]:
 
 def test_the_scanner_finds_typed_numbers_and_passes_computed_ones():
     assert unexplained_numbers("x", "from 4.1 to 9.3 times") == ["4.1", "9.3"]
-    assert unexplained_numbers("x", "from {glue:text}`low:.2f` to {glue:text}`high:.2f` times") == []
+    assert unexplained_numbers("x", "from {low:.2f} to {high:.2f} times") == []
     assert unexplained_numbers("x", 'see <a href="02_claims.html#C008">C008</a> of 2025, on 4 September') == []
     assert unexplained_numbers("x", "Only 4 of the 23 stated stances") == ["4", "23"]
 
 
+def prose(page: str) -> list[tuple[str, str]]:
+    """The page's prose as (where, text): its markdown cells by id, its computed sentences by message id."""
+    notebook = json.loads((ROOT / page).read_text(encoding="utf-8"))
+    texts = [(cell.get("id"), "".join(cell["source"])) for cell in notebook["cells"] if cell["cell_type"] == "markdown"]
+    catalogue = sentences.catalogue_path(Path(page).stem)
+    if catalogue.exists():
+        texts += [(f"message {message_id}", text) for message_id, text in sentences.catalogue(Path(page).stem).items()]
+    return texts
+
+
 @pytest.mark.parametrize("page", pages())
 def test_every_number_in_the_prose_is_computed_or_explained(page):
-    notebook = json.loads((ROOT / page).read_text(encoding="utf-8"))
-    found = []
-    for cell in notebook["cells"]:
-        if cell["cell_type"] == "markdown":
-            numbers = unexplained_numbers(page, "".join(cell["source"]))
-            if numbers:
-                found.append(f"{cell.get('id')}: {', '.join(numbers)}")
-    assert not found, (f"{page} has numbers in its prose that are neither computed (glue) nor on the allow-list "
-                       f"of tests/test_prose_numbers.py: " + "; ".join(found))
+    found = [f"{where}: {', '.join(numbers)}" for where, text in prose(page)
+             if (numbers := unexplained_numbers(page, text))]
+    assert not found, (f"{page} has numbers in its prose that are neither computed (a placeholder of a message "
+                       f"in article_analysis/messages) nor on the allow-list of tests/test_prose_numbers.py: "
+                       + "; ".join(found))
+
+
+def test_the_computed_sentences_are_scanned_too():
+    assert any(where.startswith("message ") for where, _ in prose("chapters/03_air_defence.ipynb"))

@@ -1,6 +1,5 @@
 """Text from the data is escaped wherever it becomes HTML; chart containers keep specs inert."""
 import json
-from fractions import Fraction
 
 import altair as alt
 import pytest
@@ -117,3 +116,14 @@ def test_vega_lite_outputs_render_as_drawn_charts_only_in_html():
     assert book.VegaLiteRenderer.handle_mime(DocutilsOnly, Data, inline=True) is None
     nodes = book.VegaLiteRenderer.handle_mime(DocutilsOnly, Data, inline=False)
     assert 'class="vega-chart"' in nodes[0].astext() and "<svg" in nodes[0].astext()
+
+def test_pandas_tables_get_no_empty_header_cells():
+    import pandas as pd
+
+    named = pd.DataFrame({"label": ["Accurate"]}, index=pd.Index(["accurate"], name="verdict")).to_html()
+    html = book.labelled_table_headers(named)
+    assert html.count("<tr") == 2, "the row that held only the index's name is gone"
+    assert "<th>verdict</th>" in html and "<th></th>" not in html
+    unnamed = book.labelled_table_headers(pd.DataFrame({"a": [1]}).to_html())
+    assert '<th><span class="visually-hidden">Row</span></th>' in unnamed and "<th></th>" not in unnamed
+    assert "<td>1</td>" in unnamed

@@ -479,3 +479,19 @@ def test_named_first_hand_needs_the_actors_side_a_named_speaker_and_a_named_attr
         speaks_for={"merz": "german_government", "circles": "german_government", "macron": "france"},
         kind={speaker: kind})
     assert evidence.named_first_hand("C1", "german_government") is named
+
+
+def test_prose_figures_count_what_the_table_holds():
+    from math import comb
+
+    table = stances.load()
+    figures = stances.prose_figures(table)
+    assert figures["stances_total"] == len(table) == len(set(table["actor"])) * figures["questions_total"]
+    assert figures["confidence_high"] + figures["confidence_medium"] + figures["confidence_low"] == figures["stances_stated"]
+    assert figures["pairs"] == comb(figures["actors_with_stance"], 2)
+    assert figures["pairs_sharing_none"] + figures["pairs_sharing_one"] <= figures["pairs"]
+    assert figures["high_list"].count(" on ") == figures["confidence_high"]
+    stated = table.index[table["stance"] != stances.NOT_STATED]
+    fewer = table.copy()
+    fewer.loc[stated[0], "stance"] = stances.NOT_STATED
+    assert stances.prose_figures(fewer)["stances_stated"] == figures["stances_stated"] - 1

@@ -722,3 +722,30 @@ def test_count_floor_rounds_to_nine_decimals_first():
     less than 5e-10 short of a whole number is that number; one further short is not."""
     table = apply_to_baseline({"near": 22.9999999996, "short": 22.999999998}, rate=0.0, years=0)
     assert table.set_index("system")["count_floor"].to_dict() == {"near": 23, "short": 22}
+
+
+def test_prose_figures_are_the_models_numbers_for_hand_made_counts_and_budget():
+    counts = pd.DataFrame({"system": ["Patriot", "IRIS-T SLM", "Gepard"], "count": [3, 7, 60]})
+    budget = pd.DataFrame({"year": [2025, 2026, 2026], "eur_bn": [10.0, 11.0, 15.0],
+                           "after_article": [False, False, True]})
+    figures = trajectory.prose_figures(counts, budget, rate=0.2)
+    assert figures["doubling_years"] == pytest.approx(math.log(2) / math.log(1.2))
+    assert figures["both_doubling_years"] == pytest.approx(math.log(2) / math.log(1.44))
+    assert figures["single_2035"] == pytest.approx(1.2 ** 10) and figures["both_2035"] == pytest.approx(1.44 ** 10)
+    assert figures["linear_2035"] == pytest.approx(3.0)
+    assert figures["double_by_2030_percent"] == pytest.approx(100 * (2 ** (1 / 5) - 1))
+    assert figures["double_by_2030_each_percent"] == pytest.approx(100 * (2 ** (1 / 10) - 1))
+    assert figures["rate_15_by_2035"] == pytest.approx(1.15 ** 10)
+    assert (figures["patriot_delivered"], figures["patriot_2035"]) == (3, math.floor(3 * 1.2 ** 10))
+    assert (figures["gepard_delivered"], figures["gepard_2035"]) == (60, math.floor(60 * 1.2 ** 10))
+    assert figures["patriot_first_step"] == pytest.approx(0.6)
+    assert figures["budget_2026_growth_percent"] == pytest.approx(10.0)
+    assert figures["budget_2026_raised_growth_percent"] == pytest.approx(50.0)
+    assert figures["budget_2026_raise"] == pytest.approx(4.0)
+
+
+def test_prose_figures_need_the_budget_planned_before_the_article():
+    counts = pd.DataFrame({"system": ["Patriot", "IRIS-T SLM", "Gepard"], "count": [3, 7, 60]})
+    budget = pd.DataFrame({"year": [2025, 2026], "eur_bn": [10.0, 15.0], "after_article": [False, True]})
+    with pytest.raises(ValueError, match="one 2026 figure before the article, got 0"):
+        trajectory.prose_figures(counts, budget)

@@ -378,11 +378,13 @@ def _explorer_layers(base: alt.Chart, legend) -> alt.LayerChart:
     ``legend`` is the list of series labels in legend order, or an expression giving it (the HTML
     explorer's legend follows the reading chosen). Colours and dashes are taken in that order.
     """
-    encoded = base.encode(
+    positioned = base.encode(
         # The horizon changes in the browser: years exactly from start to end, overlapping labels thinned.
         x=alt.X("year:Q", title=None, scale=alt.Scale(nice=False, zero=False),
                 axis=alt.Axis(format="d", tickMinStep=1, labelOverlap="greedy", labelFlush=False)),
         y=alt.Y("index:Q", title=INDEX_TITLE),
+    )
+    encoded = positioned.encode(
         color=alt.Color("series:N", title=None, scale=alt.Scale(domain=legend, range=theme.PALETTE),
                         legend=alt.Legend(columns=2, symbolType="stroke", symbolStrokeWidth=2.5)),
         # Readings that give the same line (e.g. three readings' capability) draw over each other;
@@ -397,7 +399,8 @@ def _explorer_layers(base: alt.Chart, legend) -> alt.LayerChart:
         tooltip=[alt.Tooltip("series:N", title="Series"), alt.Tooltip("year:Q", title="Year"),
                  alt.Tooltip("index:Q", title="Index", format=",.2f")],
     )
-    ends = encoded.transform_joinaggregate(last_year="max(year)").transform_filter(
+    # The end labels are text: a dash does not apply to them (Vega-Lite drops it with a warning).
+    ends = positioned.transform_joinaggregate(last_year="max(year)").transform_filter(
         "datum.year == datum.last_year && datum.component == 'capability'"
     ).transform_calculate(
         end_text="'×' + format(datum.index / 100, ',.2f')"

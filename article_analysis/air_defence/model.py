@@ -663,3 +663,52 @@ def _check_counts(counts, system_column: str, count_column: str) -> dict[str, fl
             raise ValueError(f"counts must be numbers from 0 to {MAX_COUNT:,}, got {count!r} for {system!r}")
         baseline[system] = float(count)
     return baseline
+
+
+def prose_figures(counts: pd.DataFrame, budget: pd.DataFrame, rate: float = 0.2) -> dict[str, float | int]:
+    """The numbers the chapter's prose states, by the names its messages use
+    (``article_analysis/messages/<language>/03_air_defence.toml``).
+
+    ``counts``: the delivered systems (columns ``system``, ``count``; Patriot, IRIS-T SLM and Gepard are
+    named in the prose). ``budget``: the budget line (columns ``year``, ``eur_bn``, ``after_article``)
+    with the :data:`START_YEAR` figure and the next year's as planned before and as raised after the
+    article.
+    """
+    rate = _check_rate(rate)
+    table = summary(rate=rate, by_years=MILESTONE_YEARS)
+    single, both = table.loc[READINGS[Reading.NUMBER].label], table.loc[READINGS[Reading.BOTH].label]
+    double = required_rates(targets=[2], by_years=[MILESTONE_YEARS[0]]).iloc[0]
+    delivered = counts.set_index("system")["count"]
+    years = MILESTONE_YEARS[-1] - START_YEAR
+    projected = apply_to_baseline(counts, rate=rate, years=years)
+    by_last = projected[projected["year"] == MILESTONE_YEARS[-1]].set_index("system")["count_floor"]
+
+    def budget_of(year: int, after_article: bool) -> float:
+        rows = budget[(budget["year"] == year) & (budget["after_article"] == after_article)]
+        if len(rows) != 1:
+            raise ValueError(f"budget must have one {year} figure {'after' if after_article else 'before'} the "
+                             f"article, got {len(rows)}")
+        return float(rows["eur_bn"].iloc[0])
+
+    base, planned, raised = (budget_of(START_YEAR, False), budget_of(START_YEAR + 1, False),
+                             budget_of(START_YEAR + 1, True))
+    return {
+        "doubling_years": float(single["doubling_years"]),
+        "single_2030": float(single["capability_by_2030"]), "single_2035": float(single["capability_by_2035"]),
+        "both_doubling_years": float(both["doubling_years"]), "both_2035": float(both["capability_by_2035"]),
+        "linear_2035": multiple(rate, years, growth=LINEAR),
+        "double_by_2030_percent": 100 * float(double["capability_rate"]),
+        "double_by_2030_each_percent": 100 * float(double["rate_each_if_both"]),
+        "rate_15_by_2035": multiple(rate - 0.05, years), "rate_25_by_2035": multiple(rate + 0.05, years),
+        **{f"{key}_delivered": int(delivered[system]) for key, system in _PROSE_SYSTEMS.items()},
+        **{f"{key}_2035": int(by_last[system]) for key, system in _PROSE_SYSTEMS.items()},
+        "patriot_first_step": rate * float(delivered["Patriot"]),
+        "budget_2025": base, "budget_2026_planned": planned, "budget_2026_raised": raised,
+        "budget_2026_growth_percent": 100 * (planned / base - 1),
+        "budget_2026_raised_growth_percent": 100 * (raised / base - 1),
+        "budget_2026_raise": raised - planned,
+    }
+
+
+_PROSE_SYSTEMS = {"patriot": "Patriot", "iris_t": "IRIS-T SLM", "gepard": "Gepard"}
+"""The systems the prose names, by the prefix of their values' names."""

@@ -6,6 +6,9 @@ and Sphinx, which takes seconds; the render starts once every execution succeede
 Book's (`jupyter-book build -W -n --keep-going`, with its own execution off): Sphinx re-reads only the
 notebooks changed since the last build. A failed render removes ``_build``, because Sphinx would not
 warn again about pages it has already read: the next build starts clean and reports the same faults.
+Before anything, every notebook's first cell gets the message of ``repository.url`` (a changed cell makes
+its notebook stale); after the render, the source archive is written beside the pages
+(:mod:`article_analysis.book.source`).
 
     python -m article_analysis.book.build [--check] [--root DIR] NOTEBOOK...
 """
@@ -17,7 +20,9 @@ import sys
 import threading
 from pathlib import Path
 
-from . import execution
+import yaml
+
+from . import execution, source
 from ..core.paths import ROOT
 
 STRICT = ["-W", "-n", "--keep-going"]
@@ -32,6 +37,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--root", type=Path, default=ROOT, help="the book's folder, also the repository")
     args = parser.parse_args(argv)
 
+    config = yaml.safe_load((args.root / "_config.yml").read_text(encoding="utf-8"))
+    url = (config.get("repository") or {}).get("url") or ""
+    if args.check:
+        unstamped = [path for path in args.notebooks if source.stamp([path], url, write=False)]
+        if unstamped:
+            print(f"{', '.join(map(str, unstamped))}: the first cell does not name {url or source.ARCHIVE}; "
+                  "run `make book` and commit the result.", file=sys.stderr)
+            return 1
+    else:
+        source.stamp(args.notebooks, url)
     stale = execution.stale(args.notebooks, args.root)
     execution.report(stale)
     if stale and args.check:
@@ -59,6 +74,7 @@ def main(argv: list[str] | None = None) -> int:
     rendered = False
     try:
         jupyter_book_build.main([str(args.root), *STRICT], prog_name="jupyter-book build", standalone_mode=False)
+        source.write_archive(args.root, args.root / "_build" / "html")
         rendered = True
     finally:
         if not rendered:

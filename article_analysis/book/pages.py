@@ -8,7 +8,7 @@
 - pandas' ``<style scoped>`` blocks leave the notebook outputs (``scoped`` is not HTML; ``report.css``
   carries their three rules).
 - Each page gets a favicon, a meta description from its first paragraph, and in its download menu a
-  link to the PDF of the whole book (``make pdf``).
+  link to the PDF of the whole book (``make pdf``) and one to the source archive (:mod:`.source`).
 - The root ``index.html`` is a valid HTML page that sends the reader to the first page.
 """
 from __future__ import annotations
@@ -21,6 +21,7 @@ from docutils import nodes
 from markupsafe import Markup
 
 from ..core import render
+from . import source
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 # Without a declared icon every browser asks for /favicon.ico: a 404 and a console error on each page.
@@ -102,6 +103,10 @@ def _page_context(app, pagename, templatename, context, doctree):
                 "type": "link", "url": context["pathto"](BOOK_PDF, 1), "text": "Book (.pdf)",
                 "tooltip": "The whole book as one PDF", "icon": "fas fa-file-pdf",
                 "label": "download-book-pdf-button"})
+            button["buttons"].append({
+                "type": "link", "url": context["pathto"](source.ARCHIVE, 1), "text": "Source (.tar.gz)",
+                "tooltip": "The repository at the built commit: data, code and notebooks",
+                "icon": "fas fa-file-archive", "label": "download-source-archive-button"})
 
 
 def _write_index(app, exception):

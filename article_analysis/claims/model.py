@@ -181,3 +181,17 @@ def quoted_passages() -> pd.DataFrame:
                      "claim": claim["id"], "speaker": claim["speaker_name"],
                      "attribution": claim["attribution_label"]})
     return pd.DataFrame(rows)
+
+
+def prose_figures() -> dict[str, int]:
+    """The numbers the chapter's prose states, by the names its messages use
+    (``article_analysis/messages/<language>/02_claims.toml``): the article's sentences, and the claims
+    carried by named sources (direct or indirect speech), by anonymous government circles and by the
+    author."""
+    profile = sourcing_profile().set_index("attribution")["claims"]
+    return {
+        "sentences": len(article.sentences()),
+        "claims_named": int(profile[["direct_quote", "indirect_speech"]].sum()),
+        "claims_anonymous": int(profile["anonymous_source"]),
+        "claims_author": int(profile["author"]),
+    }

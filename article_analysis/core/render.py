@@ -14,7 +14,6 @@ from __future__ import annotations
 import html as stdlib_html
 import json
 import re
-from fractions import Fraction
 from functools import lru_cache
 
 import jinja2
@@ -129,37 +128,3 @@ def filterable_table(columns: list[tuple[str, str]], rows: list[dict], filters: 
     return html(__package__, "filterable_table.html", controls=controls, columns=columns, rows=rows,
                 filters=filters, table_id=table_id, row_id=row_id)
 
-
-# The MIME-type prefix under which MyST-NB finds glued values that are not displayed in place.
-GLUE_PREFIX = "application/papermill.record/"
-
-
-def plain(value):
-    """A number as a plain Python int or float (numpy's scalars print as ``np.float64(…)``), an exact
-    fraction as its text ("421/2145"), anything else unchanged."""
-    if isinstance(value, bool):
-        return value
-    if isinstance(value, Fraction):
-        return str(value)
-    if hasattr(value, "item") and not isinstance(value, (str, bytes)):
-        value = value.item()
-    return value
-
-
-def glue(**values) -> None:
-    """Glue computed values into the chapter's prose, without showing them where they are computed.
-
-    Numbers are glued as plain ints and floats, so that a format spec in the prose applies to them
-    (``{glue:text}`name:.1f```); text is glued as Markdown, for ``{glue:md}`name``.
-    """
-    from IPython.core.formatters import format_display_data
-    from IPython.display import Markdown, display
-
-    # MyST-NB's glue protocol (myst_nb.glue with display=False), written here so that a live notebook
-    # needs only IPython: MyST-NB and the Sphinx it brings are build tools, not in Binder's runtime.
-    # tests/test_render.py checks that the outputs are the same as MyST-NB's own.
-    for name, value in values.items():
-        value = plain(value)
-        bundle, metadata = format_display_data(Markdown(value) if isinstance(value, str) else value)
-        metadata["scrapbook"] = {"name": name, "mime_prefix": GLUE_PREFIX}
-        display({GLUE_PREFIX + mime: data for mime, data in bundle.items()}, raw=True, metadata=metadata)

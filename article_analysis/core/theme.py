@@ -8,11 +8,15 @@ system fonts: the book loads nothing from a font host.
 """
 from __future__ import annotations
 
+import os
 import re
 
 import altair as alt
 
 THEME = "report"
+# Set to "1" where a person reads the notebook live (`make lab`, binder/start): charts are then drawn by
+# Altair's own widget with the Vega-Lite its specs are written for, loaded from vl-convert, not from a CDN.
+LIVE_CHARTS = "ARTICLE_ANALYSIS_LIVE_CHARTS"
 # Okabe, M. & Ito, K. (2008), "Color Universal Design": eight colours safe for colour-blind readers,
 # three of them darkened (orange #E69F00, sky blue #56B4E9, yellow #F0E442: 2.3, 2.3 and 1.3:1 on
 # white) so that every mark stands out by 3:1 from the page in both themes (WCAG 1.4.11): each colour
@@ -76,11 +80,18 @@ def _theme() -> dict:
 def enable() -> None:
     """Use the report's theme for every chart made after this call (idempotent).
 
-    Charts are output as Vega-Lite JSON (the "mimetype" renderer): JupyterLab draws that offline, and
-    the book draws it with the vega libraries it serves itself (see :mod:`article_analysis.book`).
-    Altair's default HTML output would load vega from a CDN.
+    Executed for the book (and by strict nbval), charts are output as Vega-Lite JSON (the "mimetype"
+    renderer), which the book draws with the vega libraries it serves itself (see
+    :mod:`article_analysis.book`). JupyterLab's own renderer of that output is an older Vega-Lite than
+    Altair writes for (5.6.1 in JupyterLab 4.4 and 4.6, specs v5.20), so a live session
+    (:data:`LIVE_CHARTS` set to "1") draws them with Altair's "jupyter" renderer in offline mode instead:
+    an anywidget running the vega, vega-lite and vega-embed that vl-convert bundles, of the versions
+    Altair writes for. Altair's default HTML output would load vega from a CDN.
     """
-    alt.renderers.enable("mimetype")
+    if os.environ.get(LIVE_CHARTS) == "1":
+        alt.renderers.enable("jupyter", offline=True)
+    else:
+        alt.renderers.enable("mimetype")
     if THEME not in alt.theme.names():
         alt.theme.register(THEME, enable=False)(_theme)
     alt.theme.enable(THEME)

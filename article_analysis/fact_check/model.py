@@ -406,3 +406,17 @@ def claim_review_overview() -> pd.DataFrame:
             "sources cited": len(review["citation"]),
         })
     return pd.DataFrame(rows).set_index("claim")
+
+
+def prose_figures() -> dict[str, int | str]:
+    """The numbers the chapter's prose states, by the names its messages use
+    (``article_analysis/messages/<language>/06_fact_check.toml``): checkable claims, all claims, the
+    ClaimReviews, the claims not checked (with links to their checks) and the ends of the rating scale."""
+    verdicts = load()
+    not_checked = verdicts.loc[verdicts["verdict"] == NOT_CHECKED, "claim"]
+    return {
+        "checkable": len(verdicts), "claims_total": len(claims.load()), "reviews": len(claim_reviews()),
+        "not_checked": len(not_checked),
+        "not_checked_links": ", ".join(f'<a href="#check-{c}">{c}</a>' for c in not_checked) or "none",
+        "best_rating": BEST_RATING, "worst_rating": WORST_RATING,
+    }

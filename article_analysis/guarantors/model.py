@@ -437,3 +437,28 @@ def explorer_grid(members: range = EXPLORER_MEMBERS, quotas: range = EXPLORER_QU
             rows.append({**setting, "group": row.group, "count": row.count,
                          **{measure: str(getattr(row, measure)) for measure in MEASURES}, "error": ""})
     return pd.DataFrame(rows, dtype=object)
+
+
+def prose_figures(panel_members: int) -> dict[str, int | float | Fraction]:
+    """The numbers the chapter's prose states, by the names its messages use
+    (``article_analysis/messages/<language>/05_guarantors.toml``): the two Security Councils of the
+    published values (1954 and today), Russia's power and blocking shares in the designs the prose
+    names (exact Fractions), and ``panel_members``, the most members the live panel computes."""
+    published = published_values().set_index(["members", "member_type"])
+    then_members, now_members = min(published.index.levels[0]), max(published.index.levels[0])
+    then, now = published.loc[(then_members, "permanent")], published.loc[(now_members, "permanent")]
+    russia = russia_table().set_index("design")
+    unanimous = russia.loc[design("p5_unanimity").label]
+    widened = russia.loc[design("p5_plus_unanimity").label]
+    majority = Fraction(russia.loc[design("p5_majority").label, "russia_blocking_share"])
+    return {
+        "council_members": int(now_members), "council_quota": int(now["votes_needed"]), "permanent": len(P5),
+        "council_1954_members": int(then_members), "council_1954_quota": int(then["votes_needed"]),
+        "elected_value": published.loc[(now_members, "elected"), "computed"], "permanent_value": now["computed"],
+        "p5_share": unanimous["russia_shapley_shubik"], "widened_share": widened["russia_shapley_shubik"],
+        "unanimous_blocking": unanimous["russia_blocking_share"], "widened_blocking": widened["russia_blocking_share"],
+        "without_russia_blocking": russia.loc[design("p4_unanimity").label, "russia_blocking_share"],
+        "majority_blocked": majority.numerator, "majority_patterns": majority.denominator,
+        "majority_fraction": majority, "majority_percent": 100 * float(majority),
+        "coalition_exponent": COALITION_SIZE - 1, "panel_members": panel_members,
+    }

@@ -254,3 +254,43 @@ def evidence_html(table: pd.DataFrame | None = None):
               "question": questions().set_index("id")["label"]}
     return render.show(render.html(__package__, "evidence.html", actors=actors, labels=labels, not_stated=NOT_STATED,
                                    claim_text=claims.load().set_index("id"), link=claims.link, linked=_linked))
+
+
+# --- the prose -------------------------------------------------------------------------------------
+
+def prose_figures(table: pd.DataFrame | None = None) -> dict[str, int | str]:
+    """The numbers the chapter's prose states, by the names its messages use
+    (``article_analysis/messages/<language>/04_stances.toml``).
+
+    Counts of stances (all, stated, by confidence, second-hand, resting on anonymous government circles),
+    the German government's, and of the pairs of actors with a stated stance by how many questions they
+    share; ``high_list`` names the high-confidence stances as Markdown ("France on troops; …").
+    """
+    table = load() if table is None else table
+    stated = table[table["stance"] != NOT_STATED]
+    attribution = claims.load().set_index("id")["attribution"]
+    labels, question_labels = actor_labels(), questions().set_index("id")["label"]
+
+    def resting_on_anonymous(rows: pd.DataFrame) -> int:
+        return int(sum(any(attribution[c] == "anonymous_source" for c in evidence) for evidence in rows["evidence"]))
+
+    confidence = {level: int((stated["confidence"] == level).sum()) for level in ("high", "medium", "low")}
+    high = stated[stated["confidence"] == "high"]
+    germany = stated[stated["actor"] == "german_government"]
+    with_stance = set(stated["actor"])
+    pairs = agreement(table)
+    pairs = pairs[pairs["actor_a"].isin(with_stance) & pairs["actor_b"].isin(with_stance)]
+    return {
+        "stances_total": len(table), "stances_stated": len(stated),
+        **{f"confidence_{level}": count for level, count in confidence.items()},
+        "second_hand": int((stated["hand"] == "second_hand").sum()),
+        "medium_anonymous": resting_on_anonymous(stated[stated["confidence"] == "medium"]),
+        "high_list": "; ".join(f"{labels[a]} on {question_labels[q].lower()}"
+                               for a, q in zip(high["actor"], high["question"])),
+        "germany_stated": len(germany), "questions_total": len(question_labels),
+        "germany_anonymous": resting_on_anonymous(germany),
+        "pairs": len(pairs), "actors_with_stance": len(with_stance),
+        "pairs_sharing_none": int((pairs["shared"] == 0).sum()),
+        "pairs_sharing_one": int((pairs["shared"] == 1).sum()),
+        "most_shared": int(pairs["shared"].max()),
+    }
