@@ -157,11 +157,65 @@ def _vocabulary(loaded: tables.Loaded) -> None:
                         f"which the schema allows in field '{field['name']}' of {tables.file_of(name, loaded.package)}")
 
 
+# --- the status history of the forward-looking claims (data/status_history.csv) ------------------------
+# Each rule is its own function, so that the table's checks can move as a group.
+
+def _history_claims_look_forward(loaded: tables.Loaded) -> None:
+    """Only a forward-looking claim (a claim type of vocabulary ``forward_looking``) has a status."""
+    vocabulary = loaded.other("vocabulary")
+    forward = set(vocabulary.loc[vocabulary["vocabulary"] == "forward_looking", "term"])
+    types = loaded.other("claims").set_index("id")["claim_type"]
+    for index, row in enumerate(loaded.table.itertuples()):
+        if types[row.claim] not in forward:
+            raise loaded.fault(index, "claim", f"{row.claim} is of type '{types[row.claim]}', which is not "
+                                               "forward-looking (vocabulary 'forward_looking'), so it takes no status")
+
+
+def _history_rests_on_events(loaded: tables.Loaded) -> None:
+    """Every status but ``no_evidence_found`` cites a dated event."""
+    from ..outcomes.model import NO_EVIDENCE
+
+    for index, row in enumerate(loaded.table.itertuples()):
+        if row.status != NO_EVIDENCE and not row.event_ids:
+            raise loaded.fault(index, "event_ids", f"status '{row.status}' rests on no dated, sourced event; "
+                                                   f"cite one or use '{NO_EVIDENCE}'")
+
+
+def _history_events_precede_rows(loaded: tables.Loaded) -> None:
+    """A status rests only on what had happened by its date, and no status predates the article."""
+    dates = loaded.other("events").set_index("id")["date"]
+    published = loaded.other("article")["date"].iloc[0]
+    for index, row in enumerate(loaded.table.itertuples()):
+        if row.effective < published:
+            raise loaded.fault(index, "effective", f"{row.effective} is before the article ({published})")
+        for event in row.event_ids:
+            if dates[event] > row.effective:
+                raise loaded.fault(index, "event_ids", f"{event} is dated {dates[event]}, after the row's date "
+                                                       f"{row.effective}: a status rests only on earlier events")
+
+
+def _history_in_date_order(loaded: tables.Loaded) -> None:
+    """Each claim's rows are appended in date order, and each row changes the status."""
+    previous: dict[str, tuple] = {}
+    for index, row in enumerate(loaded.table.itertuples()):
+        if row.claim in previous:
+            effective, status = previous[row.claim]
+            if row.effective <= effective:
+                raise loaded.fault(index, "effective", f"{row.effective} is not after {row.claim}'s previous row "
+                                                       f"({effective}): append a claim's statuses in date order")
+            if row.status == status:
+                raise loaded.fault(index, "status", f"'{row.status}' repeats {row.claim}'s status of {effective}; "
+                                                    "a row records a change of status")
+        previous[row.claim] = (row.effective, row.status)
+
+
 CHECKS = {
     "article": [_article],
     "blocks": [_blocks],
     "claims": [_claims],
     "sentences_without_claims": [_sentences_without_claims],
+    "status_history": [_history_claims_look_forward, _history_rests_on_events, _history_events_precede_rows,
+                       _history_in_date_order],
     "verdicts": [_verdicts],
     "vocabulary": [_vocabulary],
 }

@@ -1,23 +1,28 @@
 """Fifteen months later: what became of every forward-looking claim of the article.
 
-Three tables carry the record (all described in ``data/datapackage.json``):
+Four tables carry the record (all described in ``data/datapackage.json``):
 
 - ``data/external/events.csv``: dated events after the article, each with its sources;
-- ``data/outcomes.csv``: one row per forward-looking claim, with a status on the scale of vocabulary
-  ``outcome_status``, the reasoning, the events it rests on and the date of the latest of them;
+- ``data/status_history.csv``: every status a forward-looking claim has held (vocabulary
+  ``outcome_status``), each with the date it took effect, the events it rests on and the reason;
+  append-only, so the current status is a claim's latest row;
+- ``data/outcomes.csv``: one row per forward-looking claim, with its outlook, the current reasoning and
+  every event that bears on it;
 - ``data/stances_later.csv``: stances on record after the article, beside those of ``stances.csv``.
+
+The search behind the events is logged in ``data/search_log.csv`` (:mod:`.search_log`).
 
 A claim is *forward-looking* when its ``claim_type`` is a term of vocabulary ``forward_looking`` in
 ``data/vocabulary.csv`` (commitments, intentions, conditions, demands, proposals, rejections: each
-says something whose fate can be checked later). The loaders below add to the schema checks of
-:func:`article_analysis.tables.load` the rules the schema cannot state, and name file, row and field
-of every fault:
+says something whose fate can be checked later). The status history's own rules (events dated on or
+before the row, rows in date order, a dated event for every status but ``no_evidence_found``, only
+forward-looking claims) are checked where the table is loaded (:mod:`article_analysis.core.consistency`).
+The loaders below add the rules across the chapter's tables, and name file, row and field of every fault:
 
-- every event lies between the article's date and the search date (``x-searchedOn`` of the events
-  resource);
-- every status but ``no_evidence_found`` rests on at least one event, and ``last_evidence`` is the
-  date of the latest event cited (empty when none is);
-- every forward-looking claim has an outcome row, and only forward-looking claims have one;
+- every event lies between the article's date and the end of the cut-off month (``x-cutOff`` of the
+  events resource), which is not after the search date (``x-searchedOn``);
+- every forward-looking claim has an outcome row and a status, and only forward-looking claims have one;
+- an outcome row lists every event its status history cites;
 - every later stance rests on events and names its conditions when it is conditional.
 """
 from __future__ import annotations
@@ -58,9 +63,26 @@ def searched_on(package: Path = DATAPACKAGE) -> dt.date:
                                f"'x-searchedOn' as YYYY-MM-DD, got {value!r}") from None
 
 
-def coverage(package: Path = DATAPACKAGE) -> str:
-    """How well the stored material covers the months after the article, in words."""
-    return tables.resource("events", package).get("x-coverage", "")
+def cut_off(package: Path = DATAPACKAGE) -> str:
+    """The latest month with dated material, ``YYYY-MM`` (``x-cutOff`` of the events resource)."""
+    value = tables.resource("events", package).get("x-cutOff")
+    try:
+        month = dt.date.fromisoformat(f"{value}-01")
+    except (TypeError, ValueError):
+        month = None
+    if month is None or len(value) != 7:
+        raise tables.DataError(f"{tables.display_path(Path(package))}: resource 'events' needs 'x-cutOff' as "
+                               f"YYYY-MM, got {value!r}")
+    if month > searched_on(package):
+        raise tables.DataError(f"{tables.display_path(Path(package))}: resource 'events': 'x-cutOff' {value} "
+                               f"is after the search date {searched_on(package)}")
+    return value
+
+
+def month_end(month: str) -> dt.date:
+    """The last day of the month ``YYYY-MM``."""
+    first = dt.date.fromisoformat(f"{month}-01")
+    return (first.replace(day=28) + dt.timedelta(days=4)).replace(day=1) - dt.timedelta(days=1)
 
 
 def forward_looking_types(package: Path = DATAPACKAGE) -> list[str]:
@@ -72,34 +94,52 @@ def forward_looking_types(package: Path = DATAPACKAGE) -> list[str]:
 def events(package: Path = DATAPACKAGE) -> pd.DataFrame:
     """The events, checked to lie between the article's date and the search date."""
     table = tables.load("events", package)
-    first, last = article_date(package), searched_on(package)
+    first, last = article_date(package), month_end(cut_off(package))
     for index, row in table.iterrows():
         if row["date"] < first:
             raise _fault("events", row["id"], index, "date",
                          f"{row['date']} is before the article ({first}): only later events are outcomes", package)
         if row["date"] > last:
             raise _fault("events", row["id"], index, "date",
-                         f"{row['date']} is after the search date ({last})", package)
+                         f"{row['date']} is after the cut-off month {cut_off(package)} (x-cutOff of the events "
+                         "resource): move the cut-off, with the searches that found it", package)
     return table
+
+
+def history(package: Path = DATAPACKAGE) -> pd.DataFrame:
+    """Every status each forward-looking claim has held, in date order per claim (checked on load)."""
+    return tables.load("status_history", package)
+
+
+def current_status(package: Path = DATAPACKAGE) -> pd.DataFrame:
+    """Each claim's latest row of the status history: its status now, since when, and why."""
+    return history(package).groupby("claim", sort=True).tail(1).set_index("claim")
 
 
 def load(package: Path = DATAPACKAGE) -> pd.DataFrame:
     """The outcomes, checked against the events and the claims (see the module's rules)."""
     table = tables.load("outcomes", package)
     dates = events(package).set_index("id")["date"]
-    for index, row in table.iterrows():
-        cited = row["event_ids"]
-        if row["status"] != NO_EVIDENCE and not cited:
-            raise _fault("outcomes", row["claim"], index, "event_ids",
-                         f"status '{row['status']}' rests on no dated, sourced event; cite one or "
-                         f"use '{NO_EVIDENCE}'", package)
-        latest = max((dates[e] for e in cited), default=None)
-        if row["last_evidence"] != latest:
-            expected = latest.isoformat() if latest else "empty (no event cited)"
-            raise _fault("outcomes", row["claim"], index, "last_evidence",
-                         f"{row['last_evidence']} is not the date of the latest event cited: expected {expected}",
-                         package)
     _check_forward_looking(table, package)
+    statuses = history(package)
+    for index, row in table.iterrows():
+        own = statuses[statuses["claim"] == row["claim"]]
+        if own.empty:
+            raise _fault("outcomes", row["claim"], index, "claim",
+                         f"the claim has no status: add its first row to {tables.file_of('status_history', package)}",
+                         package)
+        missing = sorted({e for ids in own["event_ids"] for e in ids} - set(row["event_ids"]))
+        if missing:
+            raise _fault("outcomes", row["claim"], index, "event_ids",
+                         f"{', '.join(missing)} cited in the claim's status history but not listed here", package)
+    for index, row in statuses.iterrows():
+        if row["claim"] not in set(table["claim"]):
+            raise _fault("status_history", f"{row['claim']}/{row['effective']}", index, "claim",
+                         f"{row['claim']} has no row in {tables.file_of('outcomes', package)}", package)
+    now = current_status(package)
+    table["status"] = table["claim"].map(now["status"])
+    table["status_since"] = table["claim"].map(now["effective"])
+    table["last_evidence"] = table["event_ids"].map(lambda ids: max((dates[e] for e in ids), default=None))
     return table
 
 
@@ -232,12 +272,59 @@ def headline() -> dict[str, int]:
 
 
 def record_summary(package: Path = DATAPACKAGE) -> str:
-    """In words: the search date, the coverage, and how many events and sources the record holds."""
+    """In words: the search date, the cut-off, and how many events and sources the record holds."""
     table = events(package)
     sources = tables.load("sources", package).set_index("id")
     cited = sorted({s for ids in table["source_ids"] for s in ids})
     copies = [s for s in cited if not sources.loc[s, "url"]]
-    return (f"Searched on {searched_on(package):%d %B %Y}. {coverage(package)} The record holds "
-            f"**{len(table)} events** from {min(table['date']):%d %B %Y} to {max(table['date']):%d %B %Y}, "
-            f"citing {len(cited)} sources; for {len(copies)} of them ({', '.join(copies)}) only a copy was "
-            "found, and the source row says so.")
+    cut = dt.date.fromisoformat(f"{cut_off(package)}-01")
+    return (f"Searched on {searched_on(package):%d %B %Y}; the latest month with dated material is {cut:%B %Y} "
+            f"(the cut-off). The record holds **{len(table)} events** from {min(table['date']):%d %B %Y} to "
+            f"{max(table['date']):%d %B %Y}, citing {len(cited)} sources; for {len(copies)} of them only a copy "
+            "was found, and the source row says so.")
+
+
+# --- the status history ------------------------------------------------------------------------------
+
+NOT_YET = "not_yet_assessed"
+"""A claim's state on a date before its first status: nothing dated on record bears on it yet."""
+
+
+def status_on(date: dt.date, package: Path = DATAPACKAGE) -> pd.Series:
+    """Each forward-looking claim's status on ``date`` (its latest row dated on or before it), or
+    :data:`NOT_YET` where the claim had no status yet."""
+    table = history(package)
+    held = table[table["effective"] <= date].groupby("claim").tail(1).set_index("claim")["status"]
+    return pd.Series({claim: held.get(claim, NOT_YET) for claim in sorted(set(table["claim"]))}, name="status")
+
+
+def counts_then_and_now(package: Path = DATAPACKAGE) -> pd.DataFrame:
+    """How many claims held each status on the article's date, at their first assessment (each claim's
+    first row) and now (each claim's latest row), in the order of the scale (zeros kept)."""
+    table = history(package)
+    status_labels = labels("outcome_status")
+    columns = {
+        "on the article's date": status_on(article_date(package), package).value_counts(),
+        "at the first assessment": table.groupby("claim").head(1)["status"].value_counts(),
+        "now": table.groupby("claim").tail(1)["status"].value_counts(),
+    }
+    rows = [(s, status_labels[s]) for s in STATUSES] + [(NOT_YET, "Not yet assessed (no dated record yet)")]
+    return pd.DataFrame([{"status": s, "label": label, **{c: int(v.get(s, 0)) for c, v in columns.items()}}
+                         for s, label in rows])
+
+
+def history_steps(package: Path = DATAPACKAGE) -> pd.DataFrame:
+    """Every row of the status history with its label and the date it ended (the next row's date, or
+    empty for the current status), for the strips and the feed."""
+    table = history(package)
+    table["label"] = table["status"].map(labels("outcome_status"))
+    table["until"] = table.groupby("claim")["effective"].shift(-1)
+    table["step"] = table.groupby("claim").cumcount()
+    table["previous"] = table.groupby("claim")["status"].shift(1)
+    return table
+
+
+def changed_claims(package: Path = DATAPACKAGE) -> list[str]:
+    """The claims whose status changed after their first assessment (more than one row)."""
+    counts = history(package)["claim"].value_counts()
+    return sorted(counts[counts > 1].index)
