@@ -446,3 +446,17 @@ def test_kiel_comparison_rows_are_numbered_from_zero():
     table = factcheck.kiel_comparison()
     assert table.index.tolist() == list(range(len(table)))
     assert len(table) == sum(len(panel) for panel in factcheck.KIEL_PANELS)
+
+
+def test_every_citation_has_an_address_or_says_why_not():
+    """A source read only on a copy is cited at the copy's address and says so; a source with no address
+    at all says that it was not found (issue 21: 29 citations had no URL although the copy's was known)."""
+    sources = tables.load("sources").set_index("id")
+    for review in factcheck.claim_reviews():
+        for work in review["citation"]:
+            if "url" not in work:
+                assert work["description"] == factcheck.UNREAD_CITATION, review["identifier"]
+            elif work.get("description") == factcheck.COPY_CITATION:
+                assert work["url"] in set(sources["via_url"].dropna()), review["identifier"]
+    citations = [w for r in factcheck.claim_reviews() for w in r["citation"]]
+    assert sum(w.get("description") == factcheck.COPY_CITATION for w in citations) == 27

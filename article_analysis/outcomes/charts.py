@@ -220,7 +220,8 @@ def cards():
             f'<section class="outcome-card" id="outcome-{escape(row.claim)}">'
             f"<h3>{escape(row.claim)}: {escape(row.status_label)}</h3>"
             + claims.quote([row.claim]).data
-            + f"<p><strong>What happened</strong></p><ul>{happened or '<li>No event found.</li>'}</ul>"
+            + f"<details><summary>What happened ({len(row.event_ids)} dated events)</summary>"
+            f"<ul>{happened or '<li>No event found.</li>'}</ul></details>"
             f"<p><strong>Status: {escape(row.status_label)}</strong> since {escape(row.status_since.isoformat())} "
             f"({escape(row.outlook_label)}; last evidence {escape(str(row.last_evidence or 'none'))}; "
             f"checked on {escape(str(checked[row.claim] or 'never: no search covers its themes'))}). "

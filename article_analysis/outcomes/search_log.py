@@ -103,8 +103,8 @@ def thin_record(package: Path = DATAPACKAGE) -> list[str]:
         f"{len(log)} searches were logged in {log['language'].nunique()} languages "
         f"({', '.join(sorted(log['language'].unique()))}) for {grid['theme'].nunique()} themes and "
         f"{grid['month'].nunique()} months ({_month_name(grid['month'].min())} to {_month_name(grid['month'].max())}).",
-        f"The latest month in which any search found dated material is {_month_name(cut)}: that is the cut-off; "
-        f"no status can rest on anything later.",
+        f"The latest month with dated material (an event, or a search result dated in the month searched) is "
+        f"{_month_name(cut)}: that is the cut-off; no status can rest on anything later.",
     ]
     after = grid[grid["month"] > cut]
     searched_after = after[after["searches"] > 0]
