@@ -168,9 +168,9 @@ def test_an_unknown_event_is_refused(data_copy):
 
 
 def test_an_outcome_that_leaves_out_an_event_of_its_history_is_refused(data_copy):
-    edit(data_copy.parent / "outcomes.csv", {"claim": "C007"}, event_ids="E002")
+    edit(data_copy.parent / "outcomes.csv", {"claim": "C038"}, event_ids="E014")
     message = outcome_error(data_copy)
-    assert re.search(r"outcomes\.csv, row C007 \(line 5\), field 'event_ids': E001 cited in the claim's status "
+    assert re.search(r"outcomes\.csv, row C038 \(line 18\), field 'event_ids': E143 cited in the claim's status "
                      r"history but not listed here", message)
 
 
