@@ -458,3 +458,17 @@ def test_prose_figures_count_the_checks_and_link_the_claims_not_checked():
     assert figures["reviews"] == figures["checkable"] - figures["not_checked"]
     assert figures["not_checked_links"].count('<a href="#check-C') == figures["not_checked"]
     assert (figures["best_rating"], figures["worst_rating"]) == (4, 1)
+
+
+def test_every_citation_has_an_address_or_says_why_not():
+    """A source read only on a copy is cited at the copy's address and says so; a source with no address
+    at all says that it was not found (issue 21: 29 citations had no URL although the copy's was known)."""
+    sources = tables.load("sources").set_index("id")
+    for review in factcheck.claim_reviews():
+        for work in review["citation"]:
+            if "url" not in work:
+                assert work["description"] == factcheck.UNREAD_CITATION, review["identifier"]
+            elif work.get("description") == factcheck.COPY_CITATION:
+                assert work["url"] in set(sources["via_url"].dropna()), review["identifier"]
+    citations = [w for r in factcheck.claim_reviews() for w in r["citation"]]
+    assert sum(w.get("description") == factcheck.COPY_CITATION for w in citations) == 27

@@ -25,7 +25,7 @@ from pathlib import Path
 
 from docutils import nodes
 
-from . import assets, chart_table, drawing, pages
+from . import assets, chart_table, drawing, feed, pages
 
 VEGALITE_MIME = "application/vnd.vegalite.v5+json"
 BUNDLE_FILE = "vega-bundle.js"
@@ -241,4 +241,5 @@ def setup(app):
     app.connect("build-finished", _write_assets)
     app.connect("config-inited", _launch_buttons_need_the_repository)
     pages.setup(app)
+    feed.setup(app)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

@@ -335,32 +335,46 @@ def forward_looking_types(package: Path) -> list[str]:
     return vocabulary.loc[vocabulary["vocabulary"] == "forward_looking", "term"].tolist()
 
 
+def cut_off(package: Path) -> str:
+    """The latest month with dated material, ``YYYY-MM`` (``x-cutOff`` of the events resource), not after
+    the search date."""
+    value = tables.resource("events", package).get("x-cutOff")
+    try:
+        month = dt.date.fromisoformat(f"{value}-01")
+    except (TypeError, ValueError):
+        month = None
+    if month is None or len(value) != 7:
+        raise tables.DataError(f"{tables.display_path(Path(package))}: resource 'events' needs 'x-cutOff' as "
+                               f"YYYY-MM, got {value!r}")
+    if month > searched_on(package):
+        raise tables.DataError(f"{tables.display_path(Path(package))}: resource 'events': 'x-cutOff' {value} "
+                               f"is after the search date {searched_on(package)}")
+    return value
+
+
+def month_end(month: str) -> dt.date:
+    """The last day of the month ``YYYY-MM``."""
+    first = dt.date.fromisoformat(f"{month}-01")
+    return (first.replace(day=28) + dt.timedelta(days=4)).replace(day=1) - dt.timedelta(days=1)
+
+
 def _events(loaded: tables.Loaded) -> None:
-    """Every event lies between the article's date and the search date."""
-    first, last = loaded.other("article")["date"].iloc[0], searched_on(loaded.package)
+    """Every event lies between the article's date and the end of the cut-off month."""
+    month = cut_off(loaded.package)
+    first, last = loaded.other("article")["date"].iloc[0], month_end(month)
     for index, row in loaded.table.iterrows():
         if row["date"] < first:
             raise _fault(loaded.where, row["id"], index, "date",
                          f"{row['date']} is before the article ({first}): only later events are outcomes")
         if row["date"] > last:
-            raise _fault(loaded.where, row["id"], index, "date", f"{row['date']} is after the search date ({last})")
+            raise _fault(loaded.where, row["id"], index, "date",
+                         f"{row['date']} is after the cut-off month {month} (x-cutOff of the events "
+                         "resource): move the cut-off, with the searches that found it")
 
 
 def _outcomes(loaded: tables.Loaded) -> None:
-    """A status rests on events (or is 'no_evidence_found'), its last evidence is the latest event cited,
-    and exactly the forward-looking claims have an outcome."""
-    dates = loaded.other("events").set_index("id")["date"]
-    for index, row in loaded.table.iterrows():
-        cited = row["event_ids"]
-        if row["status"] != NO_EVIDENCE and not cited:
-            raise _fault(loaded.where, row["claim"], index, "event_ids",
-                         f"status '{row['status']}' rests on no dated, sourced event; cite one or "
-                         f"use '{NO_EVIDENCE}'")
-        latest = max((dates[e] for e in cited), default=None)
-        if row["last_evidence"] != latest:
-            expected = latest.isoformat() if latest else "empty (no event cited)"
-            raise _fault(loaded.where, row["claim"], index, "last_evidence",
-                         f"{row['last_evidence']} is not the date of the latest event cited: expected {expected}")
+    """Exactly the forward-looking claims have an outcome, each with a status history, and an outcome
+    lists every event its status history cites."""
     forward = set(forward_looking_types(loaded.package))
     claim_table = loaded.other("claims")
     covered = set(loaded.table["claim"])
@@ -375,6 +389,21 @@ def _outcomes(loaded: tables.Loaded) -> None:
             raise _fault(loaded.where, row["claim"], index, "claim",
                          f"the claim's type '{types[row['claim']]}' is not forward-looking "
                          "(vocabulary 'forward_looking'), so it takes no outcome row")
+    statuses = loaded.other("status_history")
+    history_file = loaded.file_of("status_history")
+    for index, row in loaded.table.iterrows():
+        own = statuses[statuses["claim"] == row["claim"]]
+        if own.empty:
+            raise _fault(loaded.where, row["claim"], index, "claim",
+                         f"the claim has no status: add its first row to {history_file}")
+        missing = sorted({e for ids in own["event_ids"] for e in ids} - set(row["event_ids"]))
+        if missing:
+            raise _fault(loaded.where, row["claim"], index, "event_ids",
+                         f"{', '.join(missing)} cited in the claim's status history but not listed here")
+    for index, row in statuses.iterrows():
+        if row["claim"] not in covered:
+            raise _fault(history_file, f"{row['claim']}/{row['effective']}", index, "claim",
+                         f"{row['claim']} has no row in {loaded.where}")
 
 
 def _stances_later(loaded: tables.Loaded) -> None:
@@ -435,11 +464,63 @@ def _published_power_indices(loaded: tables.Loaded) -> None:
                                    f"council has no {row.member_type} member")
 
 
+# --- the status history of the forward-looking claims (data/status_history.csv) ------------------------
+# Each rule is its own function, so that the table's checks can move as a group.
+
+def _history_claims_look_forward(loaded: tables.Loaded) -> None:
+    """Only a forward-looking claim (a claim type of vocabulary ``forward_looking``) has a status."""
+    vocabulary = loaded.other("vocabulary")
+    forward = set(vocabulary.loc[vocabulary["vocabulary"] == "forward_looking", "term"])
+    types = loaded.other("claims").set_index("id")["claim_type"]
+    for index, row in enumerate(loaded.table.itertuples()):
+        if types[row.claim] not in forward:
+            raise loaded.fault(index, "claim", f"{row.claim} is of type '{types[row.claim]}', which is not "
+                                               "forward-looking (vocabulary 'forward_looking'), so it takes no status")
+
+
+def _history_rests_on_events(loaded: tables.Loaded) -> None:
+    """Every status but ``no_evidence_found`` cites a dated event."""
+    for index, row in enumerate(loaded.table.itertuples()):
+        if row.status != NO_EVIDENCE and not row.event_ids:
+            raise loaded.fault(index, "event_ids", f"status '{row.status}' rests on no dated, sourced event; "
+                                                   f"cite one or use '{NO_EVIDENCE}'")
+
+
+def _history_events_precede_rows(loaded: tables.Loaded) -> None:
+    """A status rests only on what had happened by its date, and no status predates the article."""
+    dates = loaded.other("events").set_index("id")["date"]
+    published = loaded.other("article")["date"].iloc[0]
+    for index, row in enumerate(loaded.table.itertuples()):
+        if row.effective < published:
+            raise loaded.fault(index, "effective", f"{row.effective} is before the article ({published})")
+        for event in row.event_ids:
+            if dates[event] > row.effective:
+                raise loaded.fault(index, "event_ids", f"{event} is dated {dates[event]}, after the row's date "
+                                                       f"{row.effective}: a status rests only on earlier events")
+
+
+def _history_in_date_order(loaded: tables.Loaded) -> None:
+    """Each claim's rows are appended in date order, and each row changes the status."""
+    previous: dict[str, tuple] = {}
+    for index, row in enumerate(loaded.table.itertuples()):
+        if row.claim in previous:
+            effective, status = previous[row.claim]
+            if row.effective <= effective:
+                raise loaded.fault(index, "effective", f"{row.effective} is not after {row.claim}'s previous row "
+                                                       f"({effective}): append a claim's statuses in date order")
+            if row.status == status:
+                raise loaded.fault(index, "status", f"'{row.status}' repeats {row.claim}'s status of {effective}; "
+                                                    "a row records a change of status")
+        previous[row.claim] = (row.effective, row.status)
+
+
 CHECKS = {
     "article": [_article],
     "blocks": [_blocks],
     "claims": [_claims],
     "sentences_without_claims": [_sentences_without_claims],
+    "status_history": [_history_claims_look_forward, _history_rests_on_events, _history_events_precede_rows,
+                       _history_in_date_order],
     "verdicts": [_verdicts],
     "vocabulary": [_vocabulary],
     "claim_subjects": [_claim_subjects],

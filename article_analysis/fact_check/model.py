@@ -313,6 +313,13 @@ def _actor(actor: pd.Series) -> dict:
     return {"@type": kind, "name": actor["name"]}
 
 
+COPY_CITATION = ("Copy: the original publisher's address was not found; this is the address of the copy "
+                 "(a republication or mirror) that was read.")
+UNREAD_CITATION = ("Not found: neither the original nor a copy was in the store; the source is known only from "
+                   "reports that cite it, which the review cites beside it.")
+"""How a ClaimReview citation says that it has no address at all."""
+
+
 def _creative_work(source: pd.Series) -> dict:
     work = {"@type": "CreativeWork", "name": source["title"] if isinstance(source["title"], str) else source["publisher"],
             "publisher": {"@type": "Organization", "name": source["publisher"]}}
@@ -320,6 +327,12 @@ def _creative_work(source: pd.Series) -> dict:
         work["datePublished"] = source["date_published"]
     if isinstance(source["url"], str):
         work["url"] = source["url"]
+    elif isinstance(source["via_url"], str):
+        # The original's address was not found: cite the copy that was read, and say that it is one.
+        work["url"] = source["via_url"]
+        work["description"] = COPY_CITATION
+    else:
+        work["description"] = UNREAD_CITATION
     work["inLanguage"] = source["language"]
     return work
 

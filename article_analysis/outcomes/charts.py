@@ -7,6 +7,9 @@ HTML book can filter it without a kernel; live notebooks get the same filters in
 """
 from __future__ import annotations
 
+import datetime as dt
+from html import escape
+
 import altair as alt
 import pandas as pd
 from markupsafe import Markup
@@ -16,13 +19,16 @@ from ..core import render, tables, theme
 from ..core.render import show
 # Chapter 4's stance colours, and the stances whose fill needs white text, so both grids read alike.
 from ..stances.charts import _DARK_STANCES as DARK_STANCES, _PANEL_HEADER as PANEL_HEADER, STANCE_COLOURS
-from . import model
+from . import model, search_log
 
 ALL = "all"
 """The value of a filter that keeps everything."""
 
-SOURCE = ("Sources: data/external/events.csv (each event with its sources), data/outcomes.csv; "
-          "searched in stored copies up to {searched}")
+SOURCE = ("Sources: data/external/events.csv (each event with its sources), data/status_history.csv; "
+          "searched in stored copies on {searched}, cut-off {cut_off}")
+LOG_SOURCE = "Source: data/search_log.csv (every search of the stored pages); searched on {searched}"
+FEED = "feed.xml"
+"""The book's Atom feed of status changes and corrections (written by :mod:`article_analysis.book.feed`)."""
 
 STATUS_COLOURS = {
     "fulfilled": theme.PALETTE[2],
@@ -37,7 +43,7 @@ STATUS_COLOURS = {
 
 
 def _source_line() -> str:
-    return SOURCE.format(searched=model.searched_on().isoformat())
+    return SOURCE.format(searched=model.searched_on().isoformat(), cut_off=model.cut_off())
 
 
 def _status_scale() -> alt.Scale:
@@ -97,16 +103,18 @@ def timeline_chart() -> alt.LayerChart:
         f"outcome_actor == '{ALL}' || indexof(datum.actor_keys, ';' + outcome_actor + ';') >= 0",
     )).add_params(theme_choice, actor_choice)
     last = data["date"].max()
-    later = int((data["date"] > "2026-02-28").sum())
+    cut = model.cut_off()
+    months = data["date"].str.slice(0, 7).value_counts().sort_index()
     return theme.finish(
         chart,
-        title=f"{len(data)} dated events after the article; the record thins out after February 2026",
-        subtitle=[f"Latest event found: {last}; {later} after February 2026.",
+        title=f"{len(data)} dated events after the article, up to the cut-off {cut}",
+        subtitle=[f"Latest event found: {last}.",
                   "Point at or tap an event for what happened, its sources and the claims it bears on;",
                   "the table below the chart lists them."],
         description=(f"Timeline from the article's date to the search date with {len(data)} events in "
-                     f"{data['theme'].nunique()} themes. {later} event(s) fall after February 2026, when the "
-                     "stored material thins out. Drop-downs filter by theme and by actor."),
+                     f"{data['theme'].nunique()} themes. Events by month: "
+                     + "; ".join(f"{m} {n}" for m, n in months.items())
+                     + ". Drop-downs filter by theme and by actor."),
         name="outcomes_timeline",
         source=_source_line(),
     )
@@ -203,13 +211,143 @@ def cards():
     what happened, the status and why, the sources."""
     table = model.outcome_table().sort_values("claim")
     event_table = model.events().set_index("id")
-    sources = tables.load("sources").set_index("id")
-    rows = [(row, Markup(claims.quote([row.claim]).data), list(event_table.loc[row.event_ids].reset_index().itertuples()),
-             list(sources.loc[row.sources].reset_index().itertuples())) for row in table.itertuples()]
-    return show(render.html(__package__, "cards.html", cards=rows))
+    checked = search_log.checked_on()
+    steps = model.history_steps()
+    parts = []
+    for row in table.itertuples():
+        happened = "".join(f"<li>{escape(event_table.loc[e, 'date'].isoformat())}: "
+                           f"{escape(event_table.loc[e, 'what'])} ({escape(e)})</li>" for e in row.event_ids)
+        parts.append(
+            f'<section class="outcome-card" id="outcome-{escape(row.claim)}">'
+            f"<h3>{escape(row.claim)}: {escape(row.status_label)}</h3>"
+            + claims.quote([row.claim]).data
+            + f"<details><summary>What happened ({len(row.event_ids)} dated events)</summary>"
+            f"<ul>{happened or '<li>No event found.</li>'}</ul></details>"
+            f"<p><strong>Status: {escape(row.status_label)}</strong> since {escape(row.status_since.isoformat())} "
+            f"({escape(row.outlook_label)}; last evidence {escape(str(row.last_evidence or 'none'))}; "
+            f"checked on {escape(str(checked[row.claim] or 'never: no search covers its themes'))}). "
+            f"{escape(row.reasoning)}</p>"
+            + _strip(steps[steps["claim"] == row.claim]) +
+            f"<details><summary>Sources</summary>{_source_links(row.sources)}</details>"
+            "</section>"
+        )
+    return show("".join(parts))
 
 
 def preconditions_html():
     """The article's preconditions, each with what the record shows now."""
-    rows = list(model.preconditions_revisited().itertuples())
-    return show(render.html(__package__, "preconditions.html", rows=rows, link=claims.link))
+    rows = model.preconditions_revisited()
+    body = "".join(
+        f"<tr><td>{escape(r.precondition)}</td><td>{claims.link(r.claim)} (also in "
+        f"{', '.join(claims.link(c.strip()) for c in r.also_in.split(','))})</td>"
+        f"<td>{escape(r.status_label)}</td><td>{escape(r.reasoning)}</td><td>{escape(str(r.last_evidence))}</td></tr>"
+        for r in rows.itertuples())
+    return show('<table class="outcome-preconditions"><thead><tr><th>Precondition</th><th>Claim</th>'
+                "<th>Status now</th><th>What the record shows</th><th>Last evidence</th></tr></thead>"
+                f"<tbody>{body}</tbody></table>")
+
+
+def _strip(steps: pd.DataFrame) -> str:
+    """One claim's statuses as an ordered list of dated steps (styled as a strip by report.css)."""
+    items = "".join(
+        f'<li class="status-step status-{escape(r.status)}"><time datetime="{r.effective.isoformat()}">'
+        f"{escape(r.effective.isoformat())}</time> <strong>{escape(r.label)}</strong>"
+        f"<span> {escape(r.reason)} ({escape(', '.join(r.event_ids) or 'no event')})</span></li>"
+        for r in steps.itertuples())
+    return f'<ol class="status-strip" aria-label="Status history">{items}</ol>'
+
+
+def history_strips():
+    """Each forward-looking claim's status history: a strip of dated steps per claim, no script needed."""
+    steps = model.history_steps()
+    parts = [f'<section class="status-history" id="history-{escape(claim)}"><h3>{claims.link(claim)}</h3>'
+             + _strip(group) + "</section>" for claim, group in steps.groupby("claim", sort=True)]
+    return show("".join(parts))
+
+
+def history_chart() -> alt.Chart:
+    """Each claim's statuses as bars from the date each took effect to the next (or the cut-off)."""
+    steps = model.history_steps()
+    end = model.month_end(model.cut_off())
+    data = pd.DataFrame({
+        "claim": steps["claim"], "label": steps["label"], "reason": steps["reason"],
+        "start": steps["effective"].map(dt.date.isoformat),
+        "end": [(u if isinstance(u, dt.date) else end).isoformat() for u in steps["until"]],
+    })
+    changed = model.changed_claims()
+    bars = alt.Chart(data).mark_bar(height=14).encode(
+        x=alt.X("start:T", title=None, scale=alt.Scale(domain=[model.article_date().isoformat(), end.isoformat()]),
+                axis=alt.Axis(format="%b %Y", labelAngle=0, tickCount=6)),
+        x2="end:T",
+        y=alt.Y("claim:N", sort=sorted(set(data["claim"])), title=None),
+        color=alt.Color("label:N", scale=_status_scale(), title=None, legend=alt.Legend(orient="bottom", columns=3)),
+        tooltip=[alt.Tooltip("claim:N", title="Claim"), alt.Tooltip("label:N", title="Status"),
+                 alt.Tooltip("start:N", title="From"), alt.Tooltip("end:N", title="Until"),
+                 alt.Tooltip("reason:N", title="Why")],
+    ).properties(width=theme.WIDTH, height=alt.Step(theme.STEP_HEIGHT))
+    return theme.finish(
+        bars,
+        title=f"{len(changed)} of {data['claim'].nunique()} claims changed status after their first assessment",
+        subtitle=["Each bar runs from the date a status took effect to the next status, or to the cut-off."],
+        description=(f"Status history of {data['claim'].nunique()} forward-looking claims from the article's date to "
+                     f"the cut-off, {len(data)} statuses in all; claims that changed: {', '.join(changed) or 'none'}."),
+        name="outcomes_status_history",
+        source=_source_line(),
+    )
+
+
+def counts_table():
+    """Claims by status on the article's date, at their first assessment and now."""
+    counts = model.counts_then_and_now()
+    return counts.drop(columns="status").set_index("label").rename_axis("Status")
+
+
+COVERAGE_COLOURS = dict(zip(search_log.CELL_STATES, ["#f7f7f7", theme.NEUTRAL, theme.PALETTE[4], theme.PALETTE[0]]))
+
+
+def coverage_chart() -> alt.Chart:
+    """Theme × month: what the logged searches found, with months searched and nothing found shown as such."""
+    grid = search_log.coverage()
+    themes = list(dict.fromkeys(grid["theme_label"]))
+    cells = alt.Chart(grid).mark_rect(stroke=theme.NEUTRAL, strokeWidth=0.5).encode(
+        x=alt.X("month:O", title=None, axis=alt.Axis(labelAngle=-60)),
+        y=alt.Y("theme_label:N", sort=themes, title=None),
+        color=alt.Color("state:N", title=None, scale=alt.Scale(domain=list(COVERAGE_COLOURS),
+                                                                range=list(COVERAGE_COLOURS.values())),
+                        legend=alt.Legend(orient="bottom", columns=2)),
+        tooltip=[alt.Tooltip("theme_label:N", title="Theme"), alt.Tooltip("month:N", title="Month"),
+                 alt.Tooltip("state:N", title="Found"), alt.Tooltip("searches:Q", title="Searches"),
+                 alt.Tooltip("languages:N", title="Languages"),
+                 alt.Tooltip("results_dated:Q", title="Results dated in the month"),
+                 alt.Tooltip("kept:N", title="Events kept")],
+    ).properties(width=alt.Step(30), height=alt.Step(theme.STEP_HEIGHT))
+    counts = grid["state"].value_counts()
+    cut = model.cut_off()
+    return theme.finish(
+        cells,
+        title=f"Dated material found up to {cut}; {int(counts.get(search_log.NOTHING_DATED, 0))} theme-months "
+              "searched with nothing dated found",
+        subtitle=["One cell per theme and month; point at or tap a cell for the searches, their languages and",
+                  "the events kept; the table below the chart lists them."],
+        description=(f"Coverage grid of {grid['theme'].nunique()} themes by {grid['month'].nunique()} months: "
+                     + "; ".join(f"{state} {int(counts.get(state, 0))}" for state in search_log.CELL_STATES)
+                     + f". The cut-off, the latest month with dated material, is {cut}."),
+        name="outcomes_search_coverage",
+        source=LOG_SOURCE.format(searched=model.searched_on().isoformat()),
+    )
+
+
+def coverage_table():
+    """The rows of the coverage chart as a table, one per theme and month (folded: it is long)."""
+    grid = search_log.coverage()
+    table = grid[["theme_label", "month", "state", "searches", "languages", "results_dated", "kept"]].rename(columns={
+        "theme_label": "Theme", "month": "Month", "state": "Found", "searches": "Searches",
+        "languages": "Languages", "results_dated": "Results dated in the month", "kept": "Events kept"})
+    return show(f"<details><summary>The coverage grid as a table ({len(table)} theme-months)</summary>"
+                f"{table.to_html(index=False)}</details>")
+
+
+def feed_link():
+    """A visible link to the book's Atom feed of status changes and corrections."""
+    return show(f'<p class="feed-link"><a href="../{FEED}" type="application/atom+xml">Follow the changes: the '
+                "Atom feed of every status change and correction</a></p>")

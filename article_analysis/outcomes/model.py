@@ -1,23 +1,28 @@
 """Fifteen months later: what became of every forward-looking claim of the article.
 
-Three tables carry the record (all described in ``data/datapackage.json``):
+Four tables carry the record (all described in ``data/datapackage.json``):
 
 - ``data/external/events.csv``: dated events after the article, each with its sources;
-- ``data/outcomes.csv``: one row per forward-looking claim, with a status on the scale of vocabulary
-  ``outcome_status``, the reasoning, the events it rests on and the date of the latest of them;
+- ``data/status_history.csv``: every status a forward-looking claim has held (vocabulary
+  ``outcome_status``), each with the date it took effect, the events it rests on and the reason;
+  append-only, so the current status is a claim's latest row;
+- ``data/outcomes.csv``: one row per forward-looking claim, with its outlook, the current reasoning and
+  every event that bears on it;
 - ``data/stances_later.csv``: stances on record after the article, beside those of ``stances.csv``.
+
+The search behind the events is logged in ``data/search_log.csv`` (:mod:`.search_log`).
 
 A claim is *forward-looking* when its ``claim_type`` is a term of vocabulary ``forward_looking`` in
 ``data/vocabulary.csv`` (commitments, intentions, conditions, demands, proposals, rejections: each
-says something whose fate can be checked later). Loading adds to the schema checks of
-:func:`article_analysis.core.tables.load` the rules the schema cannot state (in
-:mod:`article_analysis.core.consistency`), and names file, row and field of every fault:
+says something whose fate can be checked later). The status history's own rules (events dated on or
+before the row, rows in date order, a dated event for every status but ``no_evidence_found``, only
+forward-looking claims) are checked where the table is loaded (:mod:`article_analysis.core.consistency`).
+The loaders below add the rules across the chapter's tables, and name file, row and field of every fault:
 
-- every event lies between the article's date and the search date (``x-searchedOn`` of the events
-  resource);
-- every status but ``no_evidence_found`` rests on at least one event, and ``last_evidence`` is the
-  date of the latest event cited (empty when none is);
-- every forward-looking claim has an outcome row, and only forward-looking claims have one;
+- every event lies between the article's date and the end of the cut-off month (``x-cutOff`` of the
+  events resource), which is not after the search date (``x-searchedOn``);
+- every forward-looking claim has an outcome row and a status, and only forward-looking claims have one;
+- an outcome row lists every event its status history cites;
 - every later stance rests on events and names its conditions when it is conditional.
 """
 from __future__ import annotations
@@ -48,9 +53,12 @@ def searched_on(package: Path = DATAPACKAGE) -> dt.date:
     return consistency.searched_on(Path(package))
 
 
-def coverage(package: Path = DATAPACKAGE) -> str:
-    """How well the stored material covers the months after the article, in words."""
-    return tables.resource("events", package).get("x-coverage", "")
+def cut_off(package: Path = DATAPACKAGE) -> str:
+    """The latest month with dated material, ``YYYY-MM`` (``x-cutOff`` of the events resource)."""
+    return consistency.cut_off(Path(package))
+
+
+month_end = consistency.month_end
 
 
 def forward_looking_types(package: Path = DATAPACKAGE) -> list[str]:
@@ -59,13 +67,30 @@ def forward_looking_types(package: Path = DATAPACKAGE) -> list[str]:
 
 
 def events(package: Path = DATAPACKAGE) -> pd.DataFrame:
-    """The events, checked on loading to lie between the article's date and the search date."""
+    """The events, checked on loading to lie between the article's date and the end of the cut-off month."""
     return tables.load("events", Path(package))
 
 
+def history(package: Path = DATAPACKAGE) -> pd.DataFrame:
+    """Every status each forward-looking claim has held, in date order per claim (checked on load)."""
+    return tables.load("status_history", package)
+
+
+def current_status(package: Path = DATAPACKAGE) -> pd.DataFrame:
+    """Each claim's latest row of the status history: its status now, since when, and why."""
+    return history(package).groupby("claim", sort=True).tail(1).set_index("claim")
+
+
 def load(package: Path = DATAPACKAGE) -> pd.DataFrame:
-    """The outcomes, checked on loading against the events and the claims (see the module's rules)."""
-    return tables.load("outcomes", Path(package))
+    """The outcomes (checked on loading against the claims, the events and the status history), with each
+    claim's current status, the date it took effect and the date of its latest evidence."""
+    table = tables.load("outcomes", Path(package))
+    dates = events(package).set_index("id")["date"]
+    now = current_status(package)
+    table["status"] = table["claim"].map(now["status"])
+    table["status_since"] = table["claim"].map(now["effective"])
+    table["last_evidence"] = table["event_ids"].map(lambda ids: max((dates[e] for e in ids), default=None))
+    return table
 
 
 def stances_later(package: Path = DATAPACKAGE) -> pd.DataFrame:
@@ -175,12 +200,59 @@ def headline() -> dict[str, int]:
 
 
 def record_summary(package: Path = DATAPACKAGE) -> str:
-    """In words: the search date, the coverage, and how many events and sources the record holds."""
+    """In words: the search date, the cut-off, and how many events and sources the record holds."""
     table = events(package)
     sources = tables.load("sources", package).set_index("id")
     cited = sorted({s for ids in table["source_ids"] for s in ids})
     copies = [s for s in cited if not sources.loc[s, "url"]]
-    return (f"Searched on {searched_on(package):%d %B %Y}. {coverage(package)} The record holds "
-            f"**{len(table)} events** from {min(table['date']):%d %B %Y} to {max(table['date']):%d %B %Y}, "
-            f"citing {len(cited)} sources; for {len(copies)} of them ({', '.join(copies)}) only a copy was "
-            "found, and the source row says so.")
+    cut = dt.date.fromisoformat(f"{cut_off(package)}-01")
+    return (f"Searched on {searched_on(package):%d %B %Y}; the latest month with dated material is {cut:%B %Y} "
+            f"(the cut-off). The record holds **{len(table)} events** from {min(table['date']):%d %B %Y} to "
+            f"{max(table['date']):%d %B %Y}, citing {len(cited)} sources; for {len(copies)} of them only a copy "
+            "was found, and the source row says so.")
+
+
+# --- the status history ------------------------------------------------------------------------------
+
+NOT_YET = "not_yet_assessed"
+"""A claim's state on a date before its first status: nothing dated on record bears on it yet."""
+
+
+def status_on(date: dt.date, package: Path = DATAPACKAGE) -> pd.Series:
+    """Each forward-looking claim's status on ``date`` (its latest row dated on or before it), or
+    :data:`NOT_YET` where the claim had no status yet."""
+    table = history(package)
+    held = table[table["effective"] <= date].groupby("claim").tail(1).set_index("claim")["status"]
+    return pd.Series({claim: held.get(claim, NOT_YET) for claim in sorted(set(table["claim"]))}, name="status")
+
+
+def counts_then_and_now(package: Path = DATAPACKAGE) -> pd.DataFrame:
+    """How many claims held each status on the article's date, at their first assessment (each claim's
+    first row) and now (each claim's latest row), in the order of the scale (zeros kept)."""
+    table = history(package)
+    status_labels = labels("outcome_status")
+    columns = {
+        "on the article's date": status_on(article_date(package), package).value_counts(),
+        "at the first assessment": table.groupby("claim").head(1)["status"].value_counts(),
+        "now": table.groupby("claim").tail(1)["status"].value_counts(),
+    }
+    rows = [(s, status_labels[s]) for s in STATUSES] + [(NOT_YET, "Not yet assessed (no dated record yet)")]
+    return pd.DataFrame([{"status": s, "label": label, **{c: int(v.get(s, 0)) for c, v in columns.items()}}
+                         for s, label in rows])
+
+
+def history_steps(package: Path = DATAPACKAGE) -> pd.DataFrame:
+    """Every row of the status history with its label and the date it ended (the next row's date, or
+    empty for the current status), for the strips and the feed."""
+    table = history(package)
+    table["label"] = table["status"].map(labels("outcome_status"))
+    table["until"] = table.groupby("claim")["effective"].shift(-1)
+    table["step"] = table.groupby("claim").cumcount()
+    table["previous"] = table.groupby("claim")["status"].shift(1)
+    return table
+
+
+def changed_claims(package: Path = DATAPACKAGE) -> list[str]:
+    """The claims whose status changed after their first assessment (more than one row)."""
+    counts = history(package)["claim"].value_counts()
+    return sorted(counts[counts > 1].index)
