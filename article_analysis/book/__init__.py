@@ -17,14 +17,15 @@ request that leaves localhost.
 """
 from __future__ import annotations
 
-import html
 import json
 import os
 import tempfile
 from pathlib import Path
 
 from docutils import nodes
+from markupsafe import Markup
 
+from ..core import render
 from . import assets, chart_table, drawing, feed, pages
 
 VEGALITE_MIME = "application/vnd.vegalite.v5+json"
@@ -69,20 +70,9 @@ def chart_html(spec: dict, drawn: drawing.Drawing) -> str:
     a reader engages the chart; it reads the spec from :func:`spec_file` (``data-spec``, relative to
     the book's root).
     """
-    description = spec.get("description", "")
-    return (
-        f'<figure class="vega-chart" data-spec="{spec_file(spec)}">'
-        # No role="img" here: the container also holds the chart's controls once it is interactive.
-        f'<div class="vega-chart-view"><div class="vega-chart-static vega-chart-wide-from-{drawing.wide_from(drawn.wide_width)}">'
-        f'<div class="vega-chart-wide">{drawn.wide}</div><div class="vega-chart-narrow">{drawn.narrow}</div>'
-        "</div></div>"
-        # Shown only with script (the theme hides .pst-js-only without it): a tap on a touch screen
-        # engages the chart here, where a pointer or the keyboard engages it by moving over it or focusing it.
-        f'<p class="vega-chart-explore pst-js-only"><button type="button" class="vega-chart-engage">{ENGAGE_LABEL}</button></p>'
-        f"{chart_table.table_html(spec)}"
-        f'<figcaption class="visually-hidden">{html.escape(description)}</figcaption>'
-        "</figure>"
-    )
+    return str(render.html(__package__, "chart.html", spec_file=spec_file(spec), wide_from=drawing.wide_from(drawn.wide_width),
+                           wide=Markup(drawn.wide), narrow=Markup(drawn.narrow), engage_label=ENGAGE_LABEL,
+                           table=Markup(chart_table.table_html(spec)), description=spec.get("description", "")))
 
 
 def _write_atomically(path: Path, text: str) -> None:

@@ -8,7 +8,6 @@ HTML book can filter it without a kernel; live notebooks get the same filters in
 from __future__ import annotations
 
 import datetime as dt
-from html import escape
 
 import altair as alt
 import pandas as pd
@@ -213,56 +212,29 @@ def cards():
     event_table = model.events().set_index("id")
     checked = search_log.checked_on()
     steps = model.history_steps()
-    parts = []
-    for row in table.itertuples():
-        happened = "".join(f"<li>{escape(event_table.loc[e, 'date'].isoformat())}: "
-                           f"{escape(event_table.loc[e, 'what'])} ({escape(e)})</li>" for e in row.event_ids)
-        parts.append(
-            f'<section class="outcome-card" id="outcome-{escape(row.claim)}">'
-            f"<h3>{escape(row.claim)}: {escape(row.status_label)}</h3>"
-            + claims.quote([row.claim]).data
-            + f"<details><summary>What happened ({len(row.event_ids)} dated events)</summary>"
-            f"<ul>{happened or '<li>No event found.</li>'}</ul></details>"
-            f"<p><strong>Status: {escape(row.status_label)}</strong> since {escape(row.status_since.isoformat())} "
-            f"({escape(row.outlook_label)}; last evidence {escape(str(row.last_evidence or 'none'))}; "
-            f"checked on {escape(str(checked[row.claim] or 'never: no search covers its themes'))}). "
-            f"{escape(row.reasoning)}</p>"
-            + _strip(steps[steps["claim"] == row.claim]) +
-            f"<details><summary>Sources</summary>{_source_links(row.sources)}</details>"
-            "</section>"
-        )
-    return show("".join(parts))
+    sources = tables.load("sources").set_index("id")
+    rows = [(row, Markup(claims.quote([row.claim]).data), list(event_table.loc[row.event_ids].reset_index().itertuples()),
+             list(sources.loc[row.sources].reset_index().itertuples()), checked[row.claim],
+             _strip(steps[steps["claim"] == row.claim])) for row in table.itertuples()]
+    return show(render.html(__package__, "cards.html", cards=rows))
 
 
 def preconditions_html():
     """The article's preconditions, each with what the record shows now."""
-    rows = model.preconditions_revisited()
-    body = "".join(
-        f"<tr><td>{escape(r.precondition)}</td><td>{claims.link(r.claim)} (also in "
-        f"{', '.join(claims.link(c.strip()) for c in r.also_in.split(','))})</td>"
-        f"<td>{escape(r.status_label)}</td><td>{escape(r.reasoning)}</td><td>{escape(str(r.last_evidence))}</td></tr>"
-        for r in rows.itertuples())
-    return show('<table class="outcome-preconditions"><thead><tr><th>Precondition</th><th>Claim</th>'
-                "<th>Status now</th><th>What the record shows</th><th>Last evidence</th></tr></thead>"
-                f"<tbody>{body}</tbody></table>")
+    rows = list(model.preconditions_revisited().itertuples())
+    return show(render.html(__package__, "preconditions.html", rows=rows, link=claims.link))
 
 
-def _strip(steps: pd.DataFrame) -> str:
+def _strip(steps: pd.DataFrame) -> Markup:
     """One claim's statuses as an ordered list of dated steps (styled as a strip by report.css)."""
-    items = "".join(
-        f'<li class="status-step status-{escape(r.status)}"><time datetime="{r.effective.isoformat()}">'
-        f"{escape(r.effective.isoformat())}</time> <strong>{escape(r.label)}</strong>"
-        f"<span> {escape(r.reason)} ({escape(', '.join(r.event_ids) or 'no event')})</span></li>"
-        for r in steps.itertuples())
-    return f'<ol class="status-strip" aria-label="Status history">{items}</ol>'
+    return render.html(__package__, "strip.html", steps=list(steps.itertuples()))
 
 
 def history_strips():
     """Each forward-looking claim's status history: a strip of dated steps per claim, no script needed."""
     steps = model.history_steps()
-    parts = [f'<section class="status-history" id="history-{escape(claim)}"><h3>{claims.link(claim)}</h3>'
-             + _strip(group) + "</section>" for claim, group in steps.groupby("claim", sort=True)]
-    return show("".join(parts))
+    strips = [(claim, _strip(group)) for claim, group in steps.groupby("claim", sort=True)]
+    return show(render.html(__package__, "history_strips.html", strips=strips, link=claims.link))
 
 
 def history_chart() -> alt.Chart:
@@ -343,11 +315,10 @@ def coverage_table():
     table = grid[["theme_label", "month", "state", "searches", "languages", "results_dated", "kept"]].rename(columns={
         "theme_label": "Theme", "month": "Month", "state": "Found", "searches": "Searches",
         "languages": "Languages", "results_dated": "Results dated in the month", "kept": "Events kept"})
-    return show(f"<details><summary>The coverage grid as a table ({len(table)} theme-months)</summary>"
-                f"{table.to_html(index=False)}</details>")
+    return show(render.html(__package__, "coverage_table.html", rows=len(table),
+                            table=Markup(table.to_html(index=False))))
 
 
 def feed_link():
     """A visible link to the book's Atom feed of status changes and corrections."""
-    return show(f'<p class="feed-link"><a href="../{FEED}" type="application/atom+xml">Follow the changes: the '
-                "Atom feed of every status change and correction</a></p>")
+    return show(render.html(__package__, "feed_link.html", feed=FEED))
