@@ -88,8 +88,10 @@ def test_core_imports_no_other_part_of_the_package():
     assert {path: names for path, names in offenders.items() if names} == {}
 
 
-def test_the_book_extension_reads_no_chapter():
-    assert part_graph()[BOOK] <= {CORE}
+def test_the_book_extension_reads_only_the_record_of_changes():
+    """The book renders the chapters' outputs; of their models it reads only the status history and the
+    corrections log, for the feed and the edition line on every page (book/feed.py)."""
+    assert part_graph()[BOOK] <= {CORE, "outcomes", "editorial"}
 
 
 def test_chapters_import_core_and_chapters_only():
@@ -99,18 +101,17 @@ def test_chapters_import_core_and_chapters_only():
 
 
 def test_the_layers_of_the_package():
-    """core first, then book beside the first chapters, the chapters in the order they build on each
-    other, findings last; ARCHITECTURE.md shows the same layers."""
+    """core first, the chapters in the order they build on each other, the book (which reads the
+    record of changes for its feed) beside findings last; ARCHITECTURE.md shows the same layers."""
     found = layers(part_graph())
     assert found[0] == {CORE}
-    assert BOOK in found[1]
-    assert found[-1] == {FINDINGS}
-    assert set().union(*found[1:-1]) == {BOOK, *CHAPTERS}
+    assert found[-1] == {BOOK, FINDINGS}
+    assert set().union(*found[1:-1]) == set(CHAPTERS)
     assert [sorted(layer) for layer in found] == [
         ["core"],
-        ["air_defence", "article", "book", "guarantors"],
+        ["air_defence", "article", "guarantors"],
         ["claims"],
         ["editorial", "stances"],
         ["fact_check", "outcomes"],
-        ["findings"],
+        ["book", "findings"],
     ]

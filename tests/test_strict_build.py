@@ -23,7 +23,9 @@ def make_book(folder: Path, source: str) -> Path:
     folder.mkdir()
     shutil.copy2(ROOT / "_config.yml", folder / "_config.yml")
     (folder / "_toc.yml").write_text("format: jb-book\nroot: page\n", encoding="utf-8")
+    # The first code cell of every notebook is the check for the repository (book/source.py writes it).
     notebook = nbformat.v4.new_notebook(cells=[nbformat.v4.new_markdown_cell("# Page"),
+                                               nbformat.v4.new_code_cell("", id="needs-repository"),
                                                nbformat.v4.new_code_cell(source)])
     notebook.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
     nbformat.write(notebook, folder / "page.ipynb")
@@ -50,7 +52,7 @@ def test_stderr_committed_in_a_notebook_fails_the_render(tmp_path):
     """Rendering checks the outputs too, whoever executed the notebook."""
     folder = make_book(tmp_path / "book", "print('fine')")
     notebook = nbformat.read(folder / "page.ipynb", as_version=4)
-    notebook.cells[1].outputs = [nbformat.v4.new_output("stream", name="stderr", text="careful\n")]
+    notebook.cells[2].outputs = [nbformat.v4.new_output("stream", name="stderr", text="careful\n")]
     nbformat.write(notebook, folder / "page.ipynb")
     result = subprocess.run([str(BIN / "jupyter-book"), "build", str(folder), *STRICT], capture_output=True, text=True)
     assert result.returncode != 0
