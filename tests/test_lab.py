@@ -43,18 +43,14 @@ def charts_in_the_committed_outputs(notebook: str) -> int:
                for output in cell["outputs"])
 
 
-def test_run_all_draws_every_chart_with_the_specs_vega_lite_and_no_console_warning():
-    from playwright.sync_api import sync_playwright
-
+def test_run_all_draws_every_chart_with_the_specs_vega_lite_and_no_console_warning(browser):
+    # The session's browser (conftest): a second sync Playwright in the same worker would fail.
     lab = lab_driver()
     port = lab.free_port()
     with tempfile.TemporaryDirectory() as settings:
         server = lab.start_lab(port, Path(settings))
         try:
-            with sync_playwright() as playwright:
-                browser = playwright.chromium.launch(executable_path=lab.CHROMIUM, args=lab.CHROMIUM_ARGS)
-                result = lab.run_all(browser, f"http://127.0.0.1:{port}", NOTEBOOK, None)
-                browser.close()
+            result = lab.run_all(browser, f"http://127.0.0.1:{port}", NOTEBOOK, None)
         finally:
             server.terminate()
             server.wait(timeout=30)
