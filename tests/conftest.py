@@ -100,3 +100,8 @@ def pytest_collection_modifyitems(config, items):
         if reason:
             item.add_marker(pytest.mark.xfail(strict=True, reason=reason))
 
+
+
+def pytest_configure(config):
+    config.addinivalue_line("markers", "lab: drives JupyterLab in headless Chromium (tests/test_lab.py)")
+    config.addinivalue_line("markers", "install: installs the package afresh, as a reader or Binder does")
