@@ -9,6 +9,7 @@ off localhost blocked:
 """
 from __future__ import annotations
 
+import contextlib
 import shutil
 import subprocess
 
@@ -30,19 +31,24 @@ SHOWN = """() => [...document.querySelectorAll('figure.vega-chart')].map(figure 
 })"""
 
 
-def blocking_context(browser, **options):
+@contextlib.contextmanager
+def opened(browser, url: str, **options):
+    """``url`` loaded in a new browser context with ``options``, every request off localhost refused."""
     context = browser.new_context(**options)
     context.route("**/*", lambda route: route.continue_()
                   if route.request.url.split("/")[2].split(":")[0] in LOCAL_HOSTS else route.abort())
-    return context
+    try:
+        page = context.new_page()
+        page.goto(url, wait_until="load")
+        yield page
+    finally:
+        context.close()
 
 
 @pytest.mark.parametrize("relative", CHART_PAGES)
 def test_without_script_every_chart_shows_with_its_table(browser, server, relative):
-    context = blocking_context(browser, java_script_enabled=False, viewport={"width": 375, "height": 800})
-    try:
-        page = context.new_page()
-        page.goto(f"{server}/{relative}", wait_until="load")
+    with opened(browser, f"{server}/{relative}", java_script_enabled=False,
+                viewport={"width": 375, "height": 800}) as page:
         shown = page.evaluate(SHOWN)
         assert shown, f"{relative} has no chart"
         for index, chart in enumerate(shown):
@@ -52,8 +58,6 @@ def test_without_script_every_chart_shows_with_its_table(browser, server, relati
         too_wide = page.evaluate("() => [...document.querySelectorAll('figure.vega-chart')].map((f, i) => "
                                  "[i, f.querySelector('.vega-chart-static').scrollWidth - f.clientWidth]).filter(([, over]) => over > 0)")
         assert too_wide == [], f"{relative} at 375 px: drawings wider than their column by {too_wide} px"
-    finally:
-        context.close()
 
 
 @pytest.mark.parametrize("relative", CHART_PAGES)
@@ -64,14 +68,9 @@ def test_a_page_printed_without_scrolling_holds_every_chart(browser, server, bui
 
     if shutil.which("pdftotext") is None:
         pytest.fail("pdftotext is missing: install Debian's poppler-utils (.ci/run does)")
-    context = blocking_context(browser)
-    try:
-        page = context.new_page()
-        page.goto(f"{server}/{relative}", wait_until="load")
+    with opened(browser, f"{server}/{relative}") as page:
         pdf = tmp_path / "page.pdf"
         page.pdf(path=str(pdf))
-    finally:
-        context.close()
     text = " ".join(subprocess.run(["pdftotext", "-enc", "UTF-8", str(pdf), "-"], capture_output=True, text=True,
                                    check=True).stdout.split())
     soup = BeautifulSoup((built_book / relative).read_text(encoding="utf-8"), "html.parser")
@@ -86,36 +85,23 @@ def test_a_page_printed_without_scrolling_holds_every_chart(browser, server, bui
 @pytest.mark.parametrize("scheme, background", [("dark", "rgb(18, 18, 18)"), ("light", "rgb(255, 255, 255)")])
 @pytest.mark.parametrize("relative", CHART_PAGES[:1] + ["chapters/04_stances.html"])
 def test_the_system_colour_preference_sets_page_and_drawings(browser, server, relative, scheme, background):
-    context = blocking_context(browser, color_scheme=scheme)
-    try:
-        page = context.new_page()
-        page.goto(f"{server}/{relative}", wait_until="load")
+    with opened(browser, f"{server}/{relative}", color_scheme=scheme) as page:
         assert page.evaluate("document.documentElement.dataset.theme") == scheme
         assert page.evaluate("getComputedStyle(document.body).backgroundColor") == background
         assert {chart["background"] for chart in page.evaluate(SHOWN)} == {background}
-    finally:
-        context.close()
 
 
 def test_dark_drawings_take_the_dark_pages_colours(browser, server):
     from article_analysis.book.drawing import DARK_PAGE
 
-    context = blocking_context(browser, color_scheme="dark")
-    try:
-        page = context.new_page()
-        page.goto(f"{server}/chapters/04_stances.html", wait_until="load")
+    with opened(browser, f"{server}/chapters/04_stances.html", color_scheme="dark") as page:
         computed = page.evaluate("names => names.map(name => getComputedStyle(document.documentElement)"
                                  ".getPropertyValue(name).trim().toLowerCase())", list(DARK_PAGE))
         assert dict(zip(DARK_PAGE, computed)) == DARK_PAGE
-    finally:
-        context.close()
 
 
 def test_the_theme_switch_overrides_the_system_preference(browser, server):
-    context = blocking_context(browser, color_scheme="dark")
-    try:
-        page = context.new_page()
-        page.goto(f"{server}/chapters/04_stances.html", wait_until="load")
+    with opened(browser, f"{server}/chapters/04_stances.html", color_scheme="dark") as page:
         for _ in range(3):
             if page.evaluate("document.documentElement.dataset.theme") == "light":
                 break
@@ -124,8 +110,6 @@ def test_the_theme_switch_overrides_the_system_preference(browser, server):
         assert {chart["background"] for chart in page.evaluate(SHOWN)} == {"rgb(255, 255, 255)"}
         page.reload(wait_until="load")
         assert page.evaluate("document.documentElement.dataset.theme") == "light", "the choice is kept"
-    finally:
-        context.close()
 
 
 CHART_FILES = ("vega-charts.js", "vega-bundle.js", "_static/charts/")
