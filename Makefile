@@ -1,5 +1,6 @@
 # Two commands for a fresh machine: `make book` builds the HTML book, `make test` runs every check.
-# Both create the virtual environment from the pinned lock first.
+# Both create the virtual environment from the pinned lock first. `make check` is the quick loop: the
+# unit, data and loader tests, nothing that needs the built book, a browser, the PDF or an install.
 
 PYTHON ?= python3
 VENV ?= .venv
@@ -20,23 +21,42 @@ PDF := _build/html/book.pdf
 # What turns a notebook into a page: when it changes, every page is rendered again from clean.
 RENDERER := $(shell find article_analysis/book -type f ! -path '*/__pycache__/*' 2>/dev/null) _config.yml _toc.yml
 RENDERED_WITH := _build/renderer.stamp
-NBVAL := --nbval --nbval-current-env --nbval-sanitize-with tests/nbval_sanitize.cfg
+# Strict nbval runs each notebook in Binder's environment (tests/binder_environment.py): one execution
+# checks both the committed outputs and that the notebook runs where Binder's readers run it.
+NBVAL := --nbval --nbval-kernel-name binder-environment --nbval-sanitize-with tests/nbval_sanitize.cfg
 JOBS := $(shell nproc)
+# The markers of tests/conftest.py (MARKERS) that `make check` leaves out: what needs more than the
+# virtual environment. --strict-markers: a misspelt marker is an error, not a test silently left in.
+NEEDS_MORE := book or pdf or browser or build or lab or nbval or install
+# What the targets need from the system, checked before any work. It runs with the system's Python:
+# the virtual environment may not exist yet.
+PREREQUISITES := $(PYTHON) article_analysis/book/prerequisites.py
 
 NOTEBOOKS := intro.ipynb $(sort $(wildcard chapters/*.ipynb))
 # CI fails on a stale notebook instead of re-executing it, so a commit whose outputs do not match its
 # inputs cannot pass; locally, `make book` brings them up to date (commit the result).
 CHECK_ONLY := $(if $(filter true,$(CI)),--check)
 
-.PHONY: book pdf test notebooks lab serve benchmark lighthouse mutation identical-builds lock binder-lock clean
+.PHONY: book pdf check test prerequisites-pdf prerequisites-test notebooks lab serve benchmark lighthouse mutation identical-builds lock binder-lock clean
 
 book: $(BOOK)
 
-pdf: $(PDF)
+pdf: prerequisites-pdf $(PDF)
 
-# One pytest run on every core; --dist loadfile keeps each notebook's cells on one worker, in order.
-test: $(BOOK) $(PDF)
-	$(BIN)/pytest -n $(JOBS) --dist loadfile $(NBVAL) tests intro.ipynb chapters
+# The tests that need nothing but the virtual environment. On every core, like `make test`: each test
+# is a unit of work and each notebook one (the scheduler is tests/conftest.py's).
+check: $(INSTALLED)
+	$(BIN)/pytest -n $(JOBS) --strict-markers -m "not ($(NEEDS_MORE))" tests
+
+# Everything, in one pytest run on every core.
+test: prerequisites-test $(BOOK) $(PDF)
+	$(BIN)/pytest -n $(JOBS) --strict-markers $(NBVAL) tests intro.ipynb chapters
+
+prerequisites-pdf:
+	@$(PREREQUISITES) chromium npm
+
+prerequisites-test:
+	@$(PREREQUISITES) chromium java pdftotext npm
 
 $(INSTALLED): requirements.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -45,13 +65,15 @@ $(INSTALLED): requirements.txt pyproject.toml
 	touch $@
 
 $(NODE_INSTALLED): package.json package-lock.json
+	@$(PREREQUISITES) npm
 	$(NPM_CI) --omit=dev
 	touch $@
 
 # Executes the stale notebooks (a cell that raises or writes to stderr fails), then renders with
 # `jupyter-book build -W -n --keep-going`: every warning (stderr in an output, a broken reference) is an
 # error, all reported before failing. A failed render removes _build (article_analysis/book/build.py).
-$(BOOK): $(INSTALLED) $(RENDERED_WITH) $(BOOK_INPUTS) package-lock.json | $(NODE_INSTALLED)
+# The npm packages first: a machine without npm learns it before the minutes of the Python install.
+$(BOOK): $(NODE_INSTALLED) $(INSTALLED) $(RENDERED_WITH) $(BOOK_INPUTS)
 	$(BIN)/python -m article_analysis.book.build $(CHECK_ONLY) $(NOTEBOOKS)
 	touch $@
 

@@ -27,11 +27,11 @@ from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
+from article_analysis.book.prerequisites import CHROMIUM
 from article_analysis.core.theme import LIVE_CHARTS
 
 ROOT = Path(__file__).resolve().parent.parent
 NOTEBOOKS = ["intro.ipynb", *sorted(p.relative_to(ROOT).as_posix() for p in (ROOT / "chapters").glob("*.ipynb"))]
-CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
 # Charts as a live session draws them: Altair's widget (vega-embed, the specs' own Vega-Lite), and, where
 # the Vega-Lite output is left to JupyterLab's built-in renderer (an older Vega-Lite), that renderer's.

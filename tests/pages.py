@@ -8,11 +8,9 @@ import json
 from pathlib import Path
 from urllib.parse import urlparse
 
+from article_analysis.book.prerequisites import CHROMIUM, CHROMIUM_ARGS  # noqa: F401 (the browser tests' setting)
 from article_analysis.core.paths import ROOT
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 LOCAL_HOSTS = {"127.0.0.1", "localhost"}
 # Console messages the page framework logs and this project cannot remove, with the reason.
 # Empty: nothing is allowed so far.
@@ -34,6 +32,12 @@ def book_pages(build: Path) -> list[str]:
             continue
         pages.append(relative)
     return pages
+
+
+def chart_pages(build: Path) -> list[str]:
+    """The pages of the book with at least one chart; none when the book is not built (``make check``
+    collects the browser tests that use this list, then leaves them out)."""
+    return [page for page in book_pages(build) if 'class="vega-chart"' in (build / page).read_text(encoding="utf-8")]
 
 
 class PageVisit:

@@ -12,12 +12,11 @@ from __future__ import annotations
 import pytest
 
 from conftest import BUILD
-from pages import PageVisit, book_pages
+from pages import PageVisit, chart_pages
 
 WIDTH, HEIGHT = 375, 800
 SLACK_PX = 1  # boxes that only touch, or overlap by a rounding, do not overprint
-CHART_PAGES = [page for page in book_pages(BUILD)
-               if 'class="vega-chart"' in (BUILD / page).read_text(encoding="utf-8")] or ["chapters/04_stances.html"]
+CHART_PAGES = chart_pages(BUILD) or ["chapters/04_stances.html"]
 
 # The visible drawing of each chart and its texts' boxes, relative to that drawing.
 TEXT_BOXES = """() => {
@@ -108,13 +107,6 @@ def test_no_chart_text_overprints_or_leaves_its_chart_at_375_px(browser, server,
         visit.close()
 
 
-# The renderer puts chart_table.table_html into each chart's figure on the i22-static-charts branch;
-# a book built without it has no table to reach, which says nothing about the tables.
-TABLES_BUILT = any('class="chart-table"' in (BUILD / page).read_text(encoding="utf-8")
-                   for page in CHART_PAGES if (BUILD / page).exists())
-
-
-@pytest.mark.skipif(not TABLES_BUILT, reason="the book was built by a renderer that does not call chart_table.table_html")
 @pytest.mark.parametrize("page", CHART_PAGES)
 def test_each_charts_table_opens_from_the_keyboard(browser, server, page):
     visit = PageVisit(browser, f"{server}/{page}", viewport={"width": WIDTH, "height": HEIGHT})

@@ -16,9 +16,9 @@ import subprocess
 import pytest
 
 from conftest import BUILD
-from pages import LOCAL_HOSTS, PageVisit, book_pages
+from pages import LOCAL_HOSTS, PageVisit, chart_pages
 
-CHART_PAGES = [page for page in book_pages(BUILD) if 'class="vega-chart"' in (BUILD / page).read_text(encoding="utf-8")]
+CHART_PAGES = chart_pages(BUILD)
 MIN_DRAWING_PX = 100  # a drawing narrower or lower than this is not a chart a reader can read
 # Per chart: the shown drawing's size, its marks and texts, and whether the chart has a table.
 SHOWN = """() => [...document.querySelectorAll('figure.vega-chart')].map(figure => {

@@ -12,6 +12,7 @@ from collections import Counter
 
 import pytest
 
+from article_analysis.book.prerequisites import missing
 from article_analysis.core.paths import ROOT
 from conftest import BUILD
 from pages import book_pages
@@ -23,9 +24,9 @@ VNU = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 def checker_messages(built_book):
     if not VNU.exists():
         pytest.fail(f"{VNU} is missing: run `npm ci --omit=dev --ignore-scripts` (make test does)")
+    if missing(["java"]):
+        pytest.fail(missing(["java"])[0])
     java = shutil.which("java")
-    if java is None:
-        pytest.fail("java is missing: install Debian's default-jre-headless (.ci/run does)")
     pages = [str(built_book / page) for page in book_pages(built_book)]
     result = subprocess.run([java, "-jar", str(VNU), "--format", "json", "--stdout", *pages],
                             capture_output=True, text=True, check=False, timeout=600)

@@ -80,6 +80,7 @@ def book_with_an_address(tmp_path_factory) -> Path:
     return folder / "_build" / "html"
 
 
+@pytest.mark.build
 def test_with_an_address_the_chapter_has_a_binder_button_opening_it_in_jupyterlab(book_with_an_address):
     links = page_links(book_with_an_address / "chapters" / "page.html")
     expected = binder_url(TEST_REPOSITORY, CONFIG["repository"]["branch"], "chapters/page.ipynb")
@@ -87,6 +88,7 @@ def test_with_an_address_the_chapter_has_a_binder_button_opening_it_in_jupyterla
     assert [link for link in links if "mybinder.org" in link] == [expected]
 
 
+@pytest.mark.build
 def test_with_an_address_the_page_still_carries_nothing_for_thebe(book_with_an_address):
     assert "thebe" not in (book_with_an_address / "chapters" / "page.html").read_text(encoding="utf-8").lower()
 

@@ -4,18 +4,15 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
 import subprocess
 
 import pytest
 from bs4 import BeautifulSoup
 
-from article_analysis.book import pages as book_pages_module
 from article_analysis.book.pdf import book_order
-from conftest import BUILD
+from article_analysis.book.prerequisites import missing
+from conftest import BUILD, PDF
 from pages import book_pages
-
-PDF = BUILD / book_pages_module.BOOK_PDF
 
 
 def normalised(text: str) -> str:
@@ -23,13 +20,11 @@ def normalised(text: str) -> str:
 
 
 @pytest.fixture(scope="module")
-def pdf_pages(built_book) -> list[str]:
+def pdf_pages(book_pdf) -> list[str]:
     """The text of each PDF page, whitespace collapsed."""
-    if not PDF.exists():
-        pytest.fail(f"{PDF} is missing: run `make pdf` (make test does)")
-    if shutil.which("pdftotext") is None:
-        pytest.fail("pdftotext is missing: install Debian's poppler-utils (.ci/run does)")
-    text = subprocess.run(["pdftotext", "-enc", "UTF-8", str(PDF), "-"], capture_output=True, text=True,
+    if missing(["pdftotext"]):
+        pytest.fail(missing(["pdftotext"])[0])
+    text = subprocess.run(["pdftotext", "-enc", "UTF-8", str(book_pdf), "-"], capture_output=True, text=True,
                           check=True).stdout
     return [normalised(page) for page in text.split("\f") if page.strip()]
 

@@ -32,6 +32,9 @@ def make_book(folder: Path, source: str) -> Path:
     return folder
 
 
+pytestmark = pytest.mark.build
+
+
 def build(folder: Path) -> subprocess.CompletedProcess:
     """What `make book` runs, in ``folder``: execute the stale notebooks, then render incrementally."""
     return subprocess.run([str(BIN / "python"), "-m", "article_analysis.book.build", "--root", str(folder),

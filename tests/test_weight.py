@@ -14,7 +14,7 @@ from urllib.parse import urlparse
 import pytest
 
 from conftest import BUILD
-from pages import PageVisit, book_pages
+from pages import PageVisit, book_pages, chart_pages
 
 MB = 1_000_000
 # (JavaScript, everything) a page may load, uncompressed.
@@ -106,7 +106,7 @@ def test_no_page_loads_the_chart_libraries_before_a_chart_is_engaged(loaded, rel
     assert loads_chart_scripts == [], f"{relative} loads {loads_chart_scripts} without a reader engaging a chart"
 
 
-CHART_PAGES = [page for page in PAGES if 'class="vega-chart"' in (BUILD / page).read_text(encoding="utf-8")]
+CHART_PAGES = chart_pages(BUILD)
 # Pages without charts, less the search page (which loads the search index on purpose).
 PLAIN_PAGES = [page for page in PAGES if page not in CHART_PAGES and page not in ("index.html", "search.html")]
 # The filter of a filterable table, a feature of tables: pages with one load it, charts or not.

@@ -25,10 +25,8 @@ from bs4 import BeautifulSoup
 from markupsafe import Markup
 
 from ..core import render
+from .prerequisites import CHROMIUM, CHROMIUM_ARGS
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 LOCAL_HOSTS = {"127.0.0.1", "localhost"}
 # Served at this path, beside the book's pages, so that the pages' relative links resolve.
 PRINT_PAGE = "book-print.html"
