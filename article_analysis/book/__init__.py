@@ -86,6 +86,24 @@ def _write_atomically(path: Path, text: str) -> None:
     os.replace(temporary, path)
 
 
+class drawn_chart(nodes.General, nodes.Element):
+    """A chart in the doctree: its HTML (``html``, written as it is) and, as its only text, the
+    chart's title and description, which is all of it that Sphinx's search indexes. The index would
+    otherwise take in the drawings' axis labels and the tables' cells run together ("01s183",
+    "0102030405060eur"): thousands of terms no reader searches for, loaded by every search."""
+
+
+def _visit_drawn_chart(translator, node):
+    translator.body.append(f'<div class="output vega-lite">{node["html"]}</div>')
+    raise nodes.SkipNode
+
+
+def _searchable(spec: dict) -> str:
+    title = spec.get("title")
+    text = title.get("text", "") if isinstance(title, dict) else title or ""
+    return " ".join([" ".join(text) if isinstance(text, list) else text, spec.get("description", "")])
+
+
 class VegaLiteRenderer:
     """MyST-NB plugin: render Vega-Lite outputs as drawn charts in HTML builds (:func:`chart_html`);
     the spec and the CSV files of its rows go beside the pages (:func:`spec_file`,
@@ -109,7 +127,9 @@ class VegaLiteRenderer:
             for path, text in chart_table.csv_files(spec).items():
                 _write_atomically(outdir / path, text)
             root = "../" * env.docname.count("/")
-        return [nodes.raw(text=chart_html(spec, drawn, root), format="html", classes=["output", "vega-lite"])]
+        chart = drawn_chart(html=chart_html(spec, drawn, root))
+        chart += nodes.Text(_searchable(spec))
+        return [chart]
 
 
 def labelled_table_headers(fragment: str) -> str:
@@ -230,6 +250,7 @@ def _add_page_scripts(app, pagename, templatename, context, doctree):
 def setup(app):
     """Sphinx extension: serve the chart libraries and scripts from the book itself, to the pages
     that use them, and keep every page light and valid (:mod:`.pages`)."""
+    app.add_node(drawn_chart, html=(_visit_drawn_chart, None))
     app.add_css_file(CHARTS_STYLE)
     app.add_js_file(None, body=FOLLOW_SYSTEM_MODE, priority=0)
     app.connect("html-page-context", _add_page_scripts)
