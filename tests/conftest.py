@@ -117,22 +117,7 @@ def _binder_scratch(config) -> Path:
 
 # Known defects, each still tested: the test runs and must fail (strict xfail), so the day it passes
 # the entry has to go. Keyed by test name and parameter id; the reason says what is wrong.
-OPEN_DEFECTS = {
-    ("test_page_keeps_to_its_byte_budget", "search.html"):
-        "the search index grew to 0.21 MB with the chart tables and 153 events: with Sphinx's scripts the "
-        "search page loads more than the 0.3 MB of JavaScript allowed (issue 22)",
-    ("test_a_chart_page_read_to_the_bottom_keeps_to_its_compressed_budget", "chapters/07_outcomes.html"):
-        "chapter 07 with the tracker's 153 events, cards and status strips loads about 260 KB compressed, "
-        "over the 200 KB budget (issue 22)",
-    ("test_no_chart_text_overprints_or_leaves_its_chart_at_375_px", "chapters/07_outcomes.html-light"):
-        "the search-coverage chart's month labels overlap in the narrow drawing (issue 22)",
-    ("test_no_chart_text_overprints_or_leaves_its_chart_at_375_px", "chapters/07_outcomes.html-dark"):
-        "the search-coverage chart's month labels overlap in the narrow drawing (issue 22)",
-    ("test_without_script_every_chart_shows_with_its_table", "chapters/07_outcomes.html"):
-        "a narrow drawing of chapter 07's new charts is 3-9 px wider than the 375 px column (issue 22)",
-    ("test_a_page_printed_without_scrolling_holds_every_chart", "chapters/07_outcomes.html"):
-        "a chart of chapter 07's new ones is not whole in a print without scrolling (issue 22)",
-}
+OPEN_DEFECTS: dict[tuple[str, str], str] = {}
 
 
 def is_notebook_cell(item) -> bool:

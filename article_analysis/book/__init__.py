@@ -60,7 +60,7 @@ def spec_json(spec: dict) -> str:
     return json.dumps(spec, ensure_ascii=False, sort_keys=True)
 
 
-def chart_html(spec: dict, drawn: drawing.Drawing) -> str:
+def chart_html(spec: dict, drawn: drawing.Drawing, root: str = "") -> str:
     """The HTML for one chart: its static drawings (wide and narrow, each light and dark), the table
     of its rows, and a text alternative (the caption).
 
@@ -68,11 +68,11 @@ def chart_html(spec: dict, drawn: drawing.Drawing) -> str:
     report.css shows the wide one in a column at least as wide as it (``vega-chart-wide-from-N``)
     and the narrow one otherwise. The interactive view (vega-charts.js) replaces them in place when
     a reader engages the chart; it reads the spec from :func:`spec_file` (``data-spec``, relative to
-    the book's root).
+    the book's root). ``root`` leads from the page to the book's root, for the links to the CSV files.
     """
     return str(render.html(__package__, "chart.html", spec_file=spec_file(spec), wide_from=drawing.wide_from(drawn.wide_width),
                            wide=Markup(drawn.wide), narrow=Markup(drawn.narrow), engage_label=ENGAGE_LABEL,
-                           table=Markup(chart_table.table_html(spec)), description=spec.get("description", "")))
+                           table=Markup(chart_table.table_html(spec, root)), description=spec.get("description", "")))
 
 
 def _write_atomically(path: Path, text: str) -> None:
@@ -86,9 +86,28 @@ def _write_atomically(path: Path, text: str) -> None:
     os.replace(temporary, path)
 
 
+class drawn_chart(nodes.General, nodes.Element):
+    """A chart in the doctree: its HTML (``html``, written as it is) and, as its only text, the
+    chart's title and description, which is all of it that Sphinx's search indexes. The index would
+    otherwise take in the drawings' axis labels and the tables' cells run together ("01s183",
+    "0102030405060eur"): thousands of terms no reader searches for, loaded by every search."""
+
+
+def _visit_drawn_chart(translator, node):
+    translator.body.append(f'<div class="output vega-lite">{node["html"]}</div>')
+    raise nodes.SkipNode
+
+
+def _searchable(spec: dict) -> str:
+    title = spec.get("title")
+    text = title.get("text", "") if isinstance(title, dict) else title or ""
+    return " ".join([" ".join(text) if isinstance(text, list) else text, spec.get("description", "")])
+
+
 class VegaLiteRenderer:
     """MyST-NB plugin: render Vega-Lite outputs as drawn charts in HTML builds (:func:`chart_html`);
-    the spec goes beside the pages (:func:`spec_file`), and the drawings into a cache beside the
+    the spec and the CSV files of its rows go beside the pages (:func:`spec_file`,
+    :func:`.chart_table.csv_files`), and the drawings into a cache beside the
     doctrees, so that a rebuild of an unchanged chart draws nothing."""
 
     mime_priority_overrides = [("html", VEGALITE_MIME, 5), ("dirhtml", VEGALITE_MIME, 5)]
@@ -101,9 +120,16 @@ class VegaLiteRenderer:
         env = renderer.renderer.sphinx_env
         cache = Path(env.app.doctreedir) / DRAWING_CACHE if env is not None else None
         drawn = drawing.cached_draw(spec, vega_lite_version(), cache)
+        root = ""
         if env is not None:
-            _write_atomically(Path(env.app.outdir) / spec_file(spec), spec_json(spec))
-        return [nodes.raw(text=chart_html(spec, drawn), format="html", classes=["output", "vega-lite"])]
+            outdir = Path(env.app.outdir)
+            _write_atomically(outdir / spec_file(spec), spec_json(spec))
+            for path, text in chart_table.csv_files(spec).items():
+                _write_atomically(outdir / path, text)
+            root = "../" * env.docname.count("/")
+        chart = drawn_chart(html=chart_html(spec, drawn, root))
+        chart += nodes.Text(_searchable(spec))
+        return [chart]
 
 
 def labelled_table_headers(fragment: str) -> str:
@@ -224,6 +250,7 @@ def _add_page_scripts(app, pagename, templatename, context, doctree):
 def setup(app):
     """Sphinx extension: serve the chart libraries and scripts from the book itself, to the pages
     that use them, and keep every page light and valid (:mod:`.pages`)."""
+    app.add_node(drawn_chart, html=(_visit_drawn_chart, None))
     app.add_css_file(CHARTS_STYLE)
     app.add_js_file(None, body=FOLLOW_SYSTEM_MODE, priority=0)
     app.connect("html-page-context", _add_page_scripts)

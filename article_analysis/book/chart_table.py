@@ -5,7 +5,9 @@ behind a verdict bar, a label the axis cuts with "…"); a reader on a keyboard,
 screen reader or paper cannot point at a mark. :func:`table_html` gives every chart a table of its
 rows, inside a ``<details>`` element (opened with Tab and Enter, no script needed) with a caption and
 column headers taken from the encodings' titles, and a plain link that downloads the rows as CSV
-(a ``data:`` URL, so that the page needs neither a script nor a file beside it).
+from a file the book writes beside its pages (:func:`csv_files`): no script is needed, and the page
+does not carry its rows twice (as a ``data:`` URL, the CSV of chapter 7's timeline weighed more than
+its table, and it was sent to every reader, downloading or not).
 
 Which rows: every dataset the spec's views draw from (its top-level ``datasets`` named by a view's
 ``data``, or a view's inline ``values``), less a dataset whose rows all stand in another one (a layer
@@ -20,11 +22,13 @@ import io
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import quote
-
 import jinja2
 
+from .drawing import spec_hash
+
 TEMPLATE = "chart-table.html"
+CSV_FOLDER = "_static/chart-data"
+"""Where the book keeps the charts' CSV files, relative to the build folder."""
 _ENVIRONMENT = jinja2.Environment(
     loader=jinja2.FileSystemLoader(Path(__file__).resolve().parent / "templates"),
     autoescape=True, undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True)
@@ -202,8 +206,19 @@ def _caption(spec: dict) -> str:
     return title or spec.get("description") or "Chart"
 
 
-def table_html(spec: dict) -> str:
-    """The chart's tables and CSV links as HTML (see the module's docstring)."""
+def _csv_path(spec: dict, number: int) -> str:
+    """A table's CSV file, named by the chart's spec (the ``download`` attribute gives the reader's name)."""
+    return f"{CSV_FOLDER}/{spec_hash(spec)[:20]}-{number}.csv"
+
+
+def csv_files(spec: dict) -> dict[str, str]:
+    """The chart's CSV files: path relative to the build folder, and the rows as CSV."""
+    return {_csv_path(spec, number): csv_text(table.rows) for number, table in enumerate(tables(spec), start=1)}
+
+
+def table_html(spec: dict, root: str = "") -> str:
+    """The chart's tables and CSV links as HTML (see the module's docstring); ``root`` leads from the
+    page to the build folder (``../`` from a chapter)."""
     caption = _caption(spec)
     found = tables(spec)
     return _ENVIRONMENT.get_template(TEMPLATE).render(
@@ -214,7 +229,7 @@ def table_html(spec: dict) -> str:
             "rows": [[cell_text(row.get(column.field), column.format) for column in table.columns]
                      for row in table.rows],
             "csv_name": table.csv_name,
-            "csv_href": "data:text/csv;charset=utf-8," + quote(csv_text(table.rows), safe=","),
+            "csv_href": root + _csv_path(spec, number),
             "row_count": len(table.rows),
         } for number, table in enumerate(found, start=1)],
     )

@@ -307,6 +307,10 @@ def _compact(spec: dict, width: float) -> None:
         for channel in [facet] if "field" in facet else facet.values():
             if isinstance(channel, dict) and channel.get("field"):
                 header = channel.setdefault("header", {})
+                # A chart that splits its headers itself (chapter 7's actor on one line, question on
+                # the next) has laid them out for a phone: a wrap of the whole label would undo that.
+                if "labelExpr" in header:
+                    continue
                 size = header.get("labelFontSize", config.get("header", {}).get("labelFontSize", 12))
                 expression = _lookup_expression(_field_values(spec, channel["field"]), round(width * INNER_SHARE),
                                                 size, False, None)

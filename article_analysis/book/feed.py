@@ -48,7 +48,8 @@ def entries(package: Path = DATAPACKAGE) -> list[dict]:
             "title": f"{step.claim}: {change} ({step.effective.isoformat()})",
             "updated": step.effective,
             "summary": f"{step.reason} Events: {', '.join(step.event_ids) or 'none'}.",
-            "link": f"{OUTCOMES_PAGE}#outcome-{step.claim}",
+            # The claim's status history in chapter 7: every step with its date, reason and events.
+            "link": f"{OUTCOMES_PAGE}#history-{step.claim}",
         })
     for correction in editorial.corrections(package).itertuples():
         rows.append({

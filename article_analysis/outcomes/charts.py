@@ -282,7 +282,11 @@ def coverage_chart() -> alt.Chart:
     grid = search_log.coverage()
     themes = list(dict.fromkeys(grid["theme_label"]))
     cells = alt.Chart(grid).mark_rect(stroke=theme.NEUTRAL, strokeWidth=0.5).encode(
-        x=alt.X("month:O", title=None, axis=alt.Axis(labelAngle=-60)),
+        # Months upright (reading upwards), as chapter 4's column headers: slanted, their boxes stood
+        # over their neighbours' once a phone narrows the cells; where the cells are narrower than a
+        # label's line (with room to spare: a browser's box for a line is taller than Vega's), every
+        # other month is named; the table below the chart names every one.
+        x=alt.X("month:O", title=None, axis=alt.Axis(labelAngle=-90, labelOverlap="parity", labelSeparation=4)),
         y=alt.Y("theme_label:N", sort=themes, title=None),
         color=alt.Color("state:N", title=None, scale=alt.Scale(domain=list(COVERAGE_COLOURS),
                                                                 range=list(COVERAGE_COLOURS.values())),
@@ -307,16 +311,6 @@ def coverage_chart() -> alt.Chart:
         name="outcomes_search_coverage",
         source=LOG_SOURCE.format(searched=model.searched_on().isoformat()),
     )
-
-
-def coverage_table():
-    """The rows of the coverage chart as a table, one per theme and month (folded: it is long)."""
-    grid = search_log.coverage()
-    table = grid[["theme_label", "month", "state", "searches", "languages", "results_dated", "kept"]].rename(columns={
-        "theme_label": "Theme", "month": "Month", "state": "Found", "searches": "Searches",
-        "languages": "Languages", "results_dated": "Results dated in the month", "kept": "Events kept"})
-    return show(render.html(__package__, "coverage_table.html", rows=len(table),
-                            table=Markup(table.to_html(index=False))))
 
 
 def feed_link():
