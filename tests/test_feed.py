@@ -3,11 +3,15 @@ data, valid against the elements RFC 4287 requires, the same on every build."""
 import datetime as dt
 import xml.etree.ElementTree as ET
 
+import yaml
+
 from article_analysis.book import feed
+from article_analysis.core.paths import ROOT
 from article_analysis.editorial import model as editorial
 from article_analysis.outcomes import model
 
 ATOM = "{http://www.w3.org/2005/Atom}"
+BOOK_TITLE = yaml.safe_load((ROOT / "_config.yml").read_text(encoding="utf-8"))["title"]
 
 
 def parse(data: bytes) -> ET.Element:
@@ -41,6 +45,7 @@ def test_the_built_feed_has_every_element_rfc_4287_requires(built_book):
     assert root.tag == f"{ATOM}feed"
     for name in ("id", "title", "updated"):
         assert (root.findtext(f"{ATOM}{name}") or "").strip(), name
+    assert root.findtext(f"{ATOM}title") == BOOK_TITLE  # Sphinx's default ("Project name not set") once stood here
     assert root.find(f"{ATOM}author/{ATOM}name").text.strip()
     entries = root.findall(f"{ATOM}entry")
     assert len(entries) == len(model.history()) + len(editorial.corrections())

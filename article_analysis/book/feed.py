@@ -16,6 +16,7 @@ import datetime as dt
 import uuid
 from pathlib import Path
 
+from ..core import render
 from ..core.paths import DATAPACKAGE
 
 FEED_FILE = "feed.xml"
@@ -101,18 +102,19 @@ def edition(package: Path = DATAPACKAGE) -> str:
 def _write_feed(app, exception):
     if exception is not None or app.builder.format != "html":
         return
-    (Path(app.outdir) / FEED_FILE).write_bytes(atom(app.config.project, app.config.author))
+    # The book's title (Jupyter Book sets html_title from _config.yml; Sphinx's project stays unset).
+    title = app.config.html_title or app.config.project
+    (Path(app.outdir) / FEED_FILE).write_bytes(atom(title, app.config.author))
 
 
 def _link_feed(app, pagename, templatename, context, doctree):
     """Every page: the feed in its head, and the edition with a link to the feed in its footer (the
     theme's ``extra_footer``, which ``_config.yml`` sets)."""
     feed = context["pathto"](FEED_FILE, 1)
-    context["metatags"] = context.get("metatags", "") + (
-        f'<link rel="alternate" type="application/atom+xml" title="Changes: statuses and corrections" href="{feed}">')
-    context["theme_extra_footer"] = (context.get("theme_extra_footer", "") +
-                                     f'<p class="edition">{app.config.html_context["edition"]} '
-                                     f'<a href="{feed}" type="application/atom+xml">Feed of changes (Atom)</a></p>')
+    # str(): Markup on the right of a + would escape the theme's tags on the left.
+    context["metatags"] = context.get("metatags", "") + str(render.html(__package__, "feed-link.html", feed=feed))
+    context["theme_extra_footer"] = context.get("theme_extra_footer", "") + str(render.html(
+        __package__, "edition.html", edition=app.config.html_context["edition"], feed=feed))
 
 
 def _edition(app, config):
