@@ -5,6 +5,10 @@ and strict nbval notices the difference.
 """
 from __future__ import annotations
 
+import datetime as dt
+
+import pandas as pd
+
 from .air_defence import inputs as air_defence, model as trajectory
 from .article import model as article
 from .claims import model as claims
@@ -161,7 +165,9 @@ def from_the_outcomes() -> list[str]:
     counts = outcomes.headline()
     precondition = outcomes.preconditions_revisited().set_index("claim")
     searched = outcomes.searched_on()
-    latest = max(outcomes.events()["date"])
+    events = outcomes.events()
+    latest = max(events["date"])
+    busiest, after = busiest_month_and_after(events, outcomes.cut_off())
     return [
         f"**Fifteen months later** (<a href=\"{LANDING_TO_OUTCOMES}\">chapter 7</a>): of the article's "
         f"**{counts['claims']} forward-looking claims**, {counts['fulfilled']} were fulfilled by the last "
@@ -170,5 +176,18 @@ def from_the_outcomes() -> list[str]:
         f"{counts['overtaken_by_events']} overtaken by events. The ceasefire on which the guarantees and any "
         f"troops depend is {precondition.loc['C034', 'status_label'].lower()}; the clear US commitment "
         f"{precondition.loc['C035', 'status_label'].lower()}. Searched up to {searched:%d %B %Y}; the latest "
-        f"dated event found is of {latest:%d %B %Y}, and the record after February 2026 is thin.",
+        f"dated event found is of {latest:%d %B %Y}. The record thins after {busiest['month']:%B %Y}, its busiest "
+        f"month ({busiest['events']} events): the {after['months']} months from then to the cut-off hold "
+        f"{after['events']} events.",
     ]
+
+
+def busiest_month_and_after(events, cut_off: str) -> tuple[dict, dict]:
+    """The month with the most dated events (the later one on a tie), and the events and months after
+    it up to the cut-off month (``YYYY-MM``)."""
+    months = pd.Series([dt.date(day.year, day.month, 1) for day in events["date"]]).value_counts().sort_index()
+    busiest = months[months == months.max()].index[-1]
+    cut = dt.date.fromisoformat(f"{cut_off}-01")
+    later = months[months.index > busiest]
+    return ({"month": busiest, "events": int(months[busiest])},
+            {"months": (cut.year - busiest.year) * 12 + cut.month - busiest.month, "events": int(later.sum())})

@@ -1,8 +1,10 @@
 """Outcomes: every fault in the outcome record names its file, row and field; the status rules hold for
 the committed data; the charts, cards and live panel show what the data says."""
+import datetime as dt
 import json
 import re
 
+import pandas as pd
 import pytest
 import vl_convert
 
@@ -56,6 +58,19 @@ def test_status_counts_quoted_in_the_chapter_and_on_the_landing_page():
     finding = findings.from_the_outcomes()[0]
     assert "**20 forward-looking claims**, 7 were fulfilled" in finding
     assert "chapters/07_outcomes.html" in finding
+
+
+def test_the_landing_page_says_where_the_record_thins_from_the_events():
+    events = pd.DataFrame({"date": [dt.date(2025, 9, 9), dt.date(2025, 10, 1), dt.date(2025, 10, 30),
+                                    dt.date(2025, 11, 2), dt.date(2025, 11, 3), dt.date(2026, 1, 5)]})
+    busiest, after = findings.busiest_month_and_after(events, "2026-02")
+    # A tie (two in October, two in November) goes to the later month: the record thins after it.
+    assert busiest == {"month": dt.date(2025, 11, 1), "events": 2}
+    assert after == {"months": 3, "events": 1}
+    finding = findings.from_the_outcomes()[0]
+    busiest, after = findings.busiest_month_and_after(model.events(), model.cut_off())
+    assert (f"The record thins after {busiest['month']:%B %Y}, its busiest month ({busiest['events']} events): "
+            f"the {after['months']} months from then to the cut-off hold {after['events']} events.") in finding
 
 
 def test_every_status_is_a_term_of_the_vocabulary_with_a_definition():

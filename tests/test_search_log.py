@@ -57,6 +57,21 @@ def test_coverage_has_every_theme_and_month_and_states_what_was_found():
     assert (grid["state"] == search_log.NOTHING_DATED).any()  # months searched with nothing found are shown
 
 
+def test_a_kept_event_counts_in_the_month_it_is_dated_not_the_month_searched(data_copy):
+    events = model.events(data_copy).set_index("id")
+    event = events.index[0]
+    dated = events.loc[event, "date"].strftime("%Y-%m")
+    later = search_log.months(dated, model.cut_off())[2]
+
+    def one_later_search_keeps_it(rows):
+        rows[1:] = [["Q001", "summit", later, "de", "Gipfel Putin Selenskyj", "2026-12-04", "1", event, ""]]
+    rewrite(log_csv(data_copy), one_later_search_keeps_it)
+    tables.clear_cache()
+    grid = search_log.coverage(data_copy).set_index(["theme", "month"])
+    assert grid.loc[("summit", later), "state"] == search_log.DATED_FOUND
+    assert grid.loc[("summit", dated), ["state", "kept", "searches"]].tolist() == [search_log.KEPT, event, 0]
+
+
 def test_a_month_searched_without_results_shows_as_such(data_copy):
     def only_one_search(rows):
         rows[1:] = [["Q001", "summit", "2026-11", "de", "Gipfel Putin Selenskyj", "2026-12-04", "0", "", ""]]

@@ -73,11 +73,18 @@ def coverage(package: Path = DATAPACKAGE) -> pd.DataFrame:
     log = load(package)
     labels = dict(zip(tables.load("topics", package)["id"], tables.load("topics", package)["label"]))
     span = months(model.article_date(package).strftime("%Y-%m"), model.searched_on(package).strftime("%Y-%m"))
+    # An event counts in the month it is dated, whichever month's search kept it (a search of July may
+    # keep a February event): a cell shows "event kept" only for material dated in it.
+    dated = {event: date.strftime("%Y-%m") for event, date in model.events(package).set_index("id")["date"].items()}
+    kept_events = {}
+    for _, row in log.iterrows():
+        for event in row["kept"]:
+            kept_events.setdefault((row["theme"], dated[event]), set()).add(event)
     rows = []
     for theme in searched_themes(package):
         for month in span:
             cell = log[(log["theme"] == theme) & (log["month"] == month)]
-            kept = sorted({e for ids in cell["kept"] for e in ids})
+            kept = sorted(kept_events.get((theme, month), ()))
             results = int(cell["results_dated_in_month"].sum())
             state = (KEPT if kept else DATED_FOUND if results else NOTHING_DATED if len(cell) else NOT_SEARCHED)
             rows.append({"theme": theme, "theme_label": labels[theme], "month": month, "searches": len(cell),
@@ -99,9 +106,11 @@ def thin_record(package: Path = DATAPACKAGE) -> list[str]:
     grid = coverage(package)
     log = load(package)
     cut = model.cut_off(package)
+    on_the_grid = log[log["theme"].isin(grid["theme"])]
     sentences = [
         f"{len(log)} searches were logged in {log['language'].nunique()} languages "
-        f"({', '.join(sorted(log['language'].unique()))}) for {grid['theme'].nunique()} themes and "
+        f"({', '.join(sorted(log['language'].unique()))}); {len(on_the_grid)} of them on the "
+        f"{grid['theme'].nunique()} themes of the forward-looking claims, for "
         f"{grid['month'].nunique()} months ({_month_name(grid['month'].min())} to {_month_name(grid['month'].max())}).",
         f"The latest month with dated material (an event, or a search result dated in the month searched) is "
         f"{_month_name(cut)}: that is the cut-off; no status can rest on anything later.",
