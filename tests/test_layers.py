@@ -3,8 +3,8 @@ functions, which hide a cycle from the interpreter) is found with ast, and the p
 the layers ARCHITECTURE.md names.
 
 - ``core``: paths, tables and their checks, rendering, theme, widgets. Imports no other part.
-- ``book``: the Sphinx extension and the build. Imports only ``core``: it renders the notebooks and
-  never reads a chapter's model.
+- ``book``: the Sphinx extension and the build. It renders the notebooks; of the chapters' models it
+  reads only the record of changes (status history, corrections) for the feed and the edition line.
 - the chapter packages (``article``, ``claims``, …): each imports ``core`` and the chapters it builds
   on, never ``book`` or ``findings``; among themselves they form layers of their own, without a cycle.
 - ``findings``: the landing page's key findings, read from every chapter.

@@ -18,8 +18,13 @@ def chapter_slugs() -> list[str]:
     toc = yaml.safe_load((ROOT / "_toc.yml").read_text(encoding="utf-8"))
     files = [entry["file"] for entry in toc["chapters"]]
     # Numbered chapters are analyses; the unnumbered pages after them (methodology, corrections, about)
-    # are the report's accountability, drawn from ``editorial``.
-    return [match.group(1) for file in files if (match := re.fullmatch(r"chapters/\d\d_(\w+)", file))]
+    # are the report's accountability, drawn from ``editorial``. A chapter may run over several pages
+    # of one number (07_outcomes, then 07_claim_by_claim): its first page names its analysis.
+    slugs = {}
+    for file in files:
+        if match := re.fullmatch(r"chapters/(\d\d)_(\w+)", file):
+            slugs.setdefault(match.group(1), match.group(2))
+    return list(slugs.values())
 
 
 def analyses() -> list[str]:

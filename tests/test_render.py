@@ -115,7 +115,9 @@ def test_vega_lite_outputs_render_as_drawn_charts_only_in_html():
             sphinx_env = None
     assert book.VegaLiteRenderer.handle_mime(DocutilsOnly, Data, inline=True) is None
     nodes = book.VegaLiteRenderer.handle_mime(DocutilsOnly, Data, inline=False)
-    assert 'class="vega-chart"' in nodes[0].astext() and "<svg" in nodes[0].astext()
+    assert 'class="vega-chart"' in nodes[0]["html"] and "<svg" in nodes[0]["html"]
+    assert nodes[0].astext().split() == ["d"], "the search index sees the title and description only"
+
 
 def test_pandas_tables_get_no_empty_header_cells():
     import pandas as pd
