@@ -118,7 +118,7 @@ def test_record_summary_counts_events_and_sources_and_names_the_cut_off():
     copies = sorted(s for s in cited if not sources.loc[s, "url"])
     assert f"**{len(event_table)} events**" in text and f"citing {len(cited)} sources" in text
     assert f"for {len(copies)} of them only a copy was found" in text and 0 < len(copies) < len(cited)
-    assert text.startswith("Searched on 04 December 2026; the latest month with dated material is ")
+    assert text.startswith("Searched on 06 December 2026; the latest month with dated material is ")
 
 
 # --- each fault, injected alone, and its message ------------------------------------------------------
@@ -158,7 +158,7 @@ def test_a_cut_off_after_the_search_date_or_malformed_is_refused(data_copy):
     events = next(r for r in descriptor["resources"] if r["name"] == "events")
     events["x-cutOff"] = "2027-01"
     data_copy.write_text(json.dumps(descriptor), encoding="utf-8")
-    assert "'x-cutOff' 2027-01 is after the search date 2026-12-04" in outcome_error(data_copy, model.events)
+    assert "'x-cutOff' 2027-01 is after the search date 2026-12-06" in outcome_error(data_copy, model.events)
     events["x-cutOff"] = "2026-4"
     data_copy.write_text(json.dumps(descriptor), encoding="utf-8")
     assert "needs 'x-cutOff' as YYYY-MM, got '2026-4'" in outcome_error(data_copy, model.events)
@@ -246,7 +246,7 @@ def test_charts_state_their_finding_and_render(build):
     chart = build()
     spec = chart.to_dict()
     assert spec["title"]["text"] and spec["description"]
-    assert f"searched in stored copies on 2026-12-04, cut-off {model.cut_off()}" in spec["title"]["subtitle"][-1]
+    assert f"searched in stored copies on 2026-12-06, cut-off {model.cut_off()}" in spec["title"]["subtitle"][-1]
     assert vl_convert.vegalite_to_svg(chart.to_json()).startswith("<svg")
 
 
