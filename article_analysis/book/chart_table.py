@@ -22,6 +22,7 @@ import io
 import re
 from dataclasses import dataclass
 from pathlib import Path
+
 import jinja2
 
 from .drawing import spec_hash
