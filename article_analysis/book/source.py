@@ -6,7 +6,8 @@ page links it from its download menu (:mod:`article_analysis.book.pages`), the a
 
 A notebook downloaded from the book has no package to import, so its first code cell (id
 ``needs-repository``) carries its message as plain text: :func:`needs_repository` writes it from
-``repository.url`` in ``_config.yml`` (the public address when one is set, the archive always), and
+``repository.url`` in ``_config.yml`` (the public address and Binder when one is set, the source
+archive otherwise), and
 :func:`stamp` puts it in every notebook before the stale ones are executed.
 """
 from __future__ import annotations
