@@ -21,7 +21,10 @@ MYST_SYNTAX = [
     (re.compile(r"\{[\w:.-]+\}`"), "a MyST role"),
     (re.compile(r"^\s*(`{3,}|~{3,})\s*\{[\w:.-]+\}", re.M), "a MyST directive fence"),
     (re.compile(r"^\s*:{3,}\s*(?:\{[\w:.-]+\}|[\w:.-]+)", re.M), "a MyST colon-fence directive"),
+    # _config.yml enables MyST's substitution extension, whose {{ name }} JupyterLab shows as typed.
+    (re.compile(r"\{\{\s*[\w.-]+\s*\}\}"), "a MyST substitution"),
 ]
+INLINE = ("a MyST role", "a MyST substitution")  # text in inline code is not markup
 SHOWN = re.compile(r'sentences\.show\("(\w+)"\)')
 
 
@@ -33,7 +36,7 @@ def myst_syntax(markdown: str) -> list[str]:
     """What in a Markdown text only MyST renders: each as 'kind: text'."""
     without_inline_code = INLINE_CODE.sub("", markdown)
     return [f"{kind}: {match.group(0).strip()}" for pattern, kind in MYST_SYNTAX
-            for match in pattern.finditer(without_inline_code if kind == "a MyST role" else markdown)]
+            for match in pattern.finditer(without_inline_code if kind in INLINE else markdown)]
 
 
 def cells(path, kind):
@@ -49,7 +52,8 @@ def test_the_detector_finds_roles_and_directives_and_passes_commonmark():
     assert myst_syntax("get {download}`a <b>`") == ["a MyST role: {download}`"]
     assert myst_syntax("```{tableofcontents}\n```") == ["a MyST directive fence: ```{tableofcontents}"]
     assert myst_syntax(":::{note}\ntext\n:::") == ["a MyST colon-fence directive: :::{note}"]
-    assert myst_syntax("[a link](x.ipynb), `code {x}`, {braces} and\n```console\nmake book\n```") == []
+    assert myst_syntax("searched up to {{ cut_off }}") == ["a MyST substitution: {{ cut_off }}"]
+    assert myst_syntax("[a link](x.ipynb), `code {x}`, `{{ x }}`, {braces} and\n```console\nmake book\n```") == []
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda path: path.name)
