@@ -15,7 +15,7 @@ from .claims import model as claims
 from .editorial import model as editorial
 from .fact_check import model as factcheck
 from .guarantors import model as guarantors
-from .outcomes import model as outcomes
+from .outcomes import model as outcomes, search_log
 from .stances import model as stances
 
 # The landing page sits at the book's root, one level above the chapters.
@@ -187,7 +187,6 @@ def busiest_month_and_after(events, cut_off: str) -> tuple[dict, dict]:
     it up to the cut-off month (``YYYY-MM``)."""
     months = pd.Series([dt.date(day.year, day.month, 1) for day in events["date"]]).value_counts().sort_index()
     busiest = months[months == months.max()].index[-1]
-    cut = dt.date.fromisoformat(f"{cut_off}-01")
     later = months[months.index > busiest]
     return ({"month": busiest, "events": int(months[busiest])},
-            {"months": (cut.year - busiest.year) * 12 + cut.month - busiest.month, "events": int(later.sum())})
+            {"months": len(search_log.months(f"{busiest:%Y-%m}", cut_off)) - 1, "events": int(later.sum())})

@@ -1,6 +1,4 @@
 """Text from the data is escaped wherever it becomes HTML; chart containers keep specs inert."""
-import json
-
 import altair as alt
 import pytest
 
