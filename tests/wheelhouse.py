@@ -21,7 +21,7 @@ WHEELHOUSE = Path(sys.prefix) / "wheelhouse"
 BINDER_REQUIREMENTS = ROOT / "binder" / "requirements.txt"
 BASE_IMAGE = ROOT / "binder" / "base-image.txt"
 LOCK = ROOT / "requirements.txt"
-# What pip builds the package (and the lock's one source distribution, feedgen) with.
+# What pip builds the package (and the lock's two source distributions, feedgen and jstyleson) with.
 BUILD_TOOLS = ["setuptools>=61", "wheel"]
 PIP = [sys.executable, "-m", "pip"]
 
@@ -90,7 +90,7 @@ def ensure() -> Path:
         binder = run_pip(*download, "--only-binary=:all:", "-r", str(BASE_IMAGE),
                          *[f"{name}=={version}" for name, version in pinned(BINDER_REQUIREMENTS).items()],
                          *BUILD_TOOLS)
-        # The lock is complete, so each pin is fetched as it is (it holds one source distribution).
+        # The lock is complete, so each pin is fetched as it is (two of them are source distributions).
         lock = run_pip(*download, "--no-deps", *[f"{name}=={version}" for name, version in pinned(LOCK).items()],
                        *BUILD_TOOLS)
         for result in (binder, lock):
