@@ -9,6 +9,7 @@ import pytest
 from article_analysis import book
 from article_analysis.book import drawing
 from article_analysis.core import theme
+from article_analysis.core.paths import ROOT
 
 VERSION = book.vega_lite_version()
 
@@ -29,6 +30,27 @@ def test_vl_convert_carries_the_vega_lite_version_altair_writes():
     assert drawing.conversion_version(VERSION) == VERSION
     with pytest.raises(drawing.DrawingError, match="Altair writes Vega-Lite 4.0"):
         drawing.conversion_version("4.0")
+
+
+def test_one_vega_lite_and_one_vega_draw_every_chart():
+    """The specs Altair writes, the book's interactive view (package-lock.json) and the live widget
+    (vl-convert's bundle) run one Vega-Lite, on the Vega its compiled specs are written for."""
+    import json
+
+    import altair as alt
+    import vl_convert
+    from packaging.specifiers import SpecifierSet
+
+    locked = json.loads((ROOT / "package-lock.json").read_text(encoding="utf-8"))["packages"]
+    vega_lite, vega = locked["node_modules/vega-lite"], locked["node_modules/vega"]
+    assert vega_lite["version"] == alt.SCHEMA_VERSION.lstrip("v")
+    assert vega["version"] == vl_convert.get_vega_version()
+    caret = vega_lite["peerDependencies"]["vega"]
+    assert caret.startswith("^"), caret
+    major = caret[1:].split(".")[0]
+    assert vega["version"] in SpecifierSet(f">={caret[1:]},<{int(major) + 1}"), (vega["version"], caret)
+    compiled = vl_convert.vegalite_to_vega({"$schema": alt.SCHEMA_URL, "mark": "point"}, vl_version=VERSION)
+    assert compiled["$schema"].endswith(f"/vega/v{vega['version'].split('.')[0]}.json")
 
 
 def test_drawing_is_deterministic(spec):

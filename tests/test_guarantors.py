@@ -445,7 +445,7 @@ def test_panel_follows_its_controls():
     assert explorer.error is None and explorer.chart.to_dict()["layer"][0]["mark"]["type"] == "bar"
     table_output, chart_output = explorer.output.outputs
     assert "1/35 (2.86 %)" in table_output["data"]["text/html"]
-    assert chart_output["data"]["application/vnd.vegalite.v5+json"]["datasets"]
+    assert chart_output["data"]["application/vnd.vegalite.v6+json"]["datasets"]
 
 
 def test_panel_shows_the_error_of_a_setting_without_a_game():

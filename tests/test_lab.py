@@ -1,7 +1,7 @@
 """A live notebook draws its charts with the Vega-Lite they are written for, with a clean console.
 
 JupyterLab's built-in renderer of Vega-Lite output is older than the specs Altair writes (5.6.1 against
-v5.20), and logged a version warning per chart. A live session (``make lab``, ``binder/start``) draws
+v6.4), and logged a version warning per chart. A live session (``make lab``, ``binder/start``) draws
 them with Altair's widget instead, offline (``article_analysis.core.theme.LIVE_CHARTS``). This test drives
 JupyterLab in headless Chromium through "Run All" of the chart-heaviest chapter, as
 ``benchmarks/lab.py`` does, and counts error outputs, console warnings and drawn charts.
@@ -20,14 +20,7 @@ from article_analysis.core.paths import ROOT
 pytestmark = pytest.mark.lab
 
 NOTEBOOK = "chapters/03_air_defence.ipynb"
-VEGALITE = "application/vnd.vegalite.v5+json"
-# What JupyterLab's console said before: a spec of another Vega-Lite than the renderer's, and a channel a
-# mark cannot take.
-VERSION_WARNING = "but the current version of Vega-Lite is"
-DROPPED_WARNING = "dropped as it is incompatible"
-# What vega-embed notes wherever Vega-Lite 5.20.1 runs on Vega 6.2.0, the book's own stack (package.json)
-# and vl-convert's bundle alike: Vega-Lite 5 writes the compiled spec's schema as Vega v5.
-KNOWN = {"The compiled spec uses Vega v5, but current version is v6.2.0."}
+VEGALITE = "application/vnd.vegalite.v6+json"
 
 
 def lab_driver():
@@ -60,5 +53,4 @@ def test_run_all_draws_every_chart_with_the_specs_vega_lite_and_no_console_warni
     # Every chart of the book's page, and the live panel's chart, which the book leaves out.
     assert result["charts"] == charts_in_the_committed_outputs(NOTEBOOK) + 1
     assert result["built_in_charts"] == 0
-    assert not [w for w in result["warnings"] if VERSION_WARNING in w or DROPPED_WARNING in w]
-    assert set(result["warnings"]) <= KNOWN, f"new console warnings: {set(result['warnings']) - KNOWN}"
+    assert result["warnings"] == []

@@ -38,6 +38,27 @@ def test_finish_sets_title_source_description_and_data_name():
     assert spec["config"]["range"]["category"] == theme.PALETTE
 
 
+def test_the_book_reads_the_output_the_notebooks_hold():
+    import nbformat
+
+    theme.enable()
+    bundle, _ = alt.Chart(alt.Data(values=[{"a": 1}])).mark_bar().encode(x="a:Q")._repr_mimebundle_()
+    assert book.VEGALITE_MIME == theme.VEGALITE_MIME
+    assert set(bundle) == {book.VEGALITE_MIME, "text/plain"}
+    cell = nbformat.v4.new_code_cell("chart", outputs=[nbformat.v4.new_output("display_data", data=bundle)])
+    nbformat.validate(nbformat.v4.new_notebook(cells=[cell]))
+
+
+def test_a_chart_not_drawn_reads_as_its_title_and_text_alternative():
+    theme.enable()
+    chart = theme.finish(alt.Chart(alt.Data(values=[{"a": 1}])).mark_bar().encode(x="a:Q"),
+                         title="A finding", description="What the chart shows", name="a_chart")
+    bundle, _ = chart._repr_mimebundle_()
+    assert bundle["text/plain"].splitlines() == [
+        "Chart: A finding", "What the chart shows",
+        "(Run the notebook to draw it here; the book shows its drawing and its table.)"]
+
+
 # Machado, Oliveira & Fernandes (2009), "A Physiologically-based Model for Simulation of Color Vision
 # Deficiency", severity 1.0: dichromat vision as a matrix on linear RGB.
 DICHROMATS = {

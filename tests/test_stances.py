@@ -447,7 +447,7 @@ def test_explorer_follows_its_controls():
     panel.question.value = "summit"
     assert list(panel.table["actor"]) == ["german_government"]
     shown = [output["data"] for output in panel.output.outputs]
-    assert [("application/vnd.vegalite.v5+json" in data, "text/html" in data) for data in shown] == [
+    assert [("application/vnd.vegalite.v6+json" in data, "text/html" in data) for data in shown] == [
         (True, False), (False, True)]
     assert "Putin–Zelensky summit" in shown[1]["text/html"]
 

@@ -550,7 +550,7 @@ def test_panel_output_holds_only_the_current_chart():
     explorer = panel()
     explorer.horizon.value = 4
     (output,) = explorer.output.outputs
-    spec = output["data"]["application/vnd.vegalite.v5+json"]
+    spec = output["data"]["application/vnd.vegalite.v6+json"]
     assert spec["title"]["text"] == explorer.chart.to_dict()["title"]["text"]
     assert spec["title"]["text"] == "At 20 % a year, capability reaches ×4.30 by 2029"
 

@@ -17,7 +17,7 @@ def test_show_in_replaces_the_output_content():
     chart = alt.Chart(alt.Data(values=[{"a": 1}])).mark_bar().encode(x="a:Q")
     show_in(output, chart)
     assert len(output.outputs) == 1
-    assert "application/vnd.vegalite.v5+json" in output.outputs[0]["data"]
+    assert "application/vnd.vegalite.v6+json" in output.outputs[0]["data"]
     show_in(output)
     assert output.outputs == ()
 

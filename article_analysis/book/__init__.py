@@ -1,7 +1,8 @@
 """How the book renders Altair charts without any network access.
 
-Notebooks keep Altair's standard output, a Vega-Lite JSON spec (``application/vnd.vegalite.v5+json``),
-which JupyterLab renders by itself. For the HTML book two pieces take over:
+Notebooks keep Altair's standard output, a Vega-Lite JSON spec (``application/vnd.vegalite.v6+json``),
+which a live session draws with Altair's widget (:func:`article_analysis.core.theme.enable`). For the
+HTML book two pieces take over:
 
 - :class:`VegaLiteRenderer`, a MyST-NB mime-render plugin (registered in ``pyproject.toml``), turns
   each spec into a figure holding its static drawings (:mod:`.drawing`, inline SVG made at build
@@ -28,7 +29,9 @@ from markupsafe import Markup
 from ..core import render
 from . import assets, chart_table, drawing, feed, pages
 
-VEGALITE_MIME = "application/vnd.vegalite.v5+json"
+# The notebooks' chart output (article_analysis.core.theme.VEGALITE_MIME; tests/test_render.py holds them
+# equal), written out so that Sphinx does not import Altair to read it.
+VEGALITE_MIME = "application/vnd.vegalite.v6+json"
 BUNDLE_FILE = "vega-bundle.js"
 CHARTS_SCRIPT = "vega-charts.js"
 CHARTS_STYLE = "report.css"
@@ -41,7 +44,7 @@ SIDEBAR = ["report-logo.html", "icon-links.html", "search-button-field.html", "s
 
 
 def vega_lite_version() -> str:
-    """The Vega-Lite minor version Altair writes its specs for, e.g. '5.20'."""
+    """The Vega-Lite minor version Altair writes its specs for, e.g. '6.4'."""
     import altair
 
     return ".".join(altair.SCHEMA_VERSION.lstrip("v").split(".")[:2])

@@ -40,7 +40,7 @@ def _package_version(package: str) -> str:
 def write_chart_bundle(path: Path, vega_lite_version: str) -> None:
     """Write Vega, Vega-Lite and vega-embed as one script, unless the same versions are there already.
 
-    ``vega_lite_version`` is the minor version Altair writes its specs for (e.g. '5.20'): the pinned
+    ``vega_lite_version`` is the minor version Altair writes its specs for (e.g. '6.4'): the pinned
     Vega-Lite must be that one.
     """
     if not _package_version("vega-lite").startswith(f"{vega_lite_version}."):

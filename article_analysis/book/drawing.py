@@ -77,7 +77,7 @@ def dark_config() -> dict:
 
 
 def conversion_version(vega_lite_version: str) -> str:
-    """The vl-convert name of the Vega-Lite version Altair writes for (e.g. '5.20'); an error if the
+    """The vl-convert name of the Vega-Lite version Altair writes for (e.g. '6.4'); an error if the
     pinned vl-convert does not carry it."""
     import vl_convert
 

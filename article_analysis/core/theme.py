@@ -12,8 +12,16 @@ import os
 import re
 
 import altair as alt
+from altair.utils.display import default_renderer_base
 
 THEME = "report"
+# Altair's "mimetype" output (the Vega-Lite spec, which the book draws) with a plain-text part that
+# names the chart (chart_text).
+RENDERER = "report"
+# Altair 6 labels its output "application/vnd.vegalite.v6.json", which nbformat's schema does not take
+# for JSON data (only "application/json" and "+json" types), so a notebook holding it fails validation;
+# this is the name Vega-Lite 3 to 5 output had, for the major version Altair writes.
+VEGALITE_MIME = f"application/vnd.vegalite.v{alt.SCHEMA_VERSION.lstrip('v').split('.')[0]}+json"
 # Set to "1" where a person reads the notebook live (`make lab`, binder/start): charts are then drawn by
 # Altair's own widget with the Vega-Lite its specs are written for, loaded from vl-convert, not from a CDN.
 LIVE_CHARTS = "ARTICLE_ANALYSIS_LIVE_CHARTS"
@@ -77,21 +85,40 @@ def _theme() -> dict:
     }
 
 
+def chart_text(spec: dict) -> str:
+    """What a notebook shows of a chart where no Vega-Lite renderer runs: its title and text alternative.
+
+    JupyterLab has no renderer for Vega-Lite 6 output, so a notebook opened before it is run shows this
+    text (Altair's own says the renderer "has not been properly enabled").
+    """
+    title = spec.get("title", "")
+    text = title.get("text", "") if isinstance(title, dict) else title
+    heading = " ".join(text) if isinstance(text, list) else text
+    return (f"Chart: {heading}\n{spec.get('description', '')}\n"
+            "(Run the notebook to draw it here; the book shows its drawing and its table.)")
+
+
+def _spec_with_its_text(spec: dict, **metadata):
+    return default_renderer_base(spec, VEGALITE_MIME, chart_text(spec), **metadata)
+
+
 def enable() -> None:
     """Use the report's theme for every chart made after this call (idempotent).
 
-    Executed for the book (and by strict nbval), charts are output as Vega-Lite JSON (the "mimetype"
-    renderer), which the book draws with the vega libraries it serves itself (see
-    :mod:`article_analysis.book`). JupyterLab's own renderer of that output is an older Vega-Lite than
-    Altair writes for (5.6.1 in JupyterLab 4.4 and 4.6, specs v5.20), so a live session
-    (:data:`LIVE_CHARTS` set to "1") draws them with Altair's "jupyter" renderer in offline mode instead:
-    an anywidget running the vega, vega-lite and vega-embed that vl-convert bundles, of the versions
-    Altair writes for. Altair's default HTML output would load vega from a CDN.
+    Executed for the book (and by strict nbval), charts are output as Vega-Lite JSON (the
+    :data:`RENDERER`), which the book draws with the vega libraries it serves itself (see
+    :mod:`article_analysis.book`). JupyterLab has no renderer of its own for Vega-Lite 6 (its built-in
+    one is Vega-Lite 5.6.1), so a live session (:data:`LIVE_CHARTS` set to "1") draws the charts with
+    Altair's "jupyter" renderer in offline mode: an anywidget running the Vega, Vega-Lite and
+    vega-embed that vl-convert bundles, of the versions Altair writes for. Altair's default HTML output
+    would load vega from a CDN.
     """
     if os.environ.get(LIVE_CHARTS) == "1":
         alt.renderers.enable("jupyter", offline=True)
     else:
-        alt.renderers.enable("mimetype")
+        if RENDERER not in alt.renderers.names():
+            alt.renderers.register(RENDERER, _spec_with_its_text)
+        alt.renderers.enable(RENDERER)
     if THEME not in alt.theme.names():
         alt.theme.register(THEME, enable=False)(_theme)
     alt.theme.enable(THEME)
