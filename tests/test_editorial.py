@@ -66,7 +66,8 @@ def test_contact_links_the_configured_issue_tracker_or_says_there_is_none():
     linked = editorial.contact_markdown({"repository": {"url": "https://github.com/owner/report"}})
     assert "<https://github.com/owner/report/issues>" in linked
     plain = editorial.contact_markdown({"author": "Jane Example"})
-    assert "No public repository is configured" in plain and "report an error to jane example" in plain
+    assert "No public repository is configured" in plain and "report an error to Jane Example" in plain
+    assert "report an error to the repository's maintainers" in editorial.contact_markdown({})
     assert "http" not in plain
 
 

@@ -129,7 +129,7 @@ def prose(page: str) -> list[tuple[str, str]]:
     texts = [(cell.get("id"), "".join(cell["source"])) for cell in notebook["cells"] if cell["cell_type"] == "markdown"]
     catalogue = sentences.catalogue_path(Path(page).stem)
     if catalogue.exists():
-        texts += [(f"message {message_id}", text) for message_id, text in sentences.catalogue(Path(page).stem).items()]
+        texts += [(f"message {message_id}", text) for message_id, text in sentences.templates(Path(page).stem).items()]
     return texts
 
 

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from ..core import tables
+from ..core import prose, tables
 from ..core.paths import DATAPACKAGE
 from . import model as trajectory
 
@@ -45,15 +45,18 @@ def counts(package: Path = DATAPACKAGE) -> pd.DataFrame:
 
 def implied_rates(package: Path = DATAPACKAGE) -> pd.DataFrame:
     """For each pair in :data:`COMPARISONS`: the two counts, the years between them, the growth
-    multiple and the yearly compound rate that multiple implies (the trajectory model's ``rate_for``)."""
+    multiple (on the earlier count, its ``base``) and the yearly compound rate that multiple implies (the
+    trajectory model's ``rate_for``)."""
     record = counts(package).set_index(["system", "measure", "funded_by", "as_of"])
     rows = []
     for system, before, after, caveat in COMPARISONS:
         first, last = record.loc[(system, *before)], record.loc[(system, *after)]
         years = (last["as_of_date"] - first["as_of_date"]).days / 365.25
         multiple = last["count"] / first["count"]
-        rows.append({"system": system, "before": f"{first['count']} {before[0]} ({before[2]})",
-                     "after": f"{last['count']} {after[0]} ({after[2]})", "years": years,
+        # The measure in words ("in use", not the code in_use): the column is read as text, and so is the summary.
+        rows.append({"system": system, "before": f"{first['count']} {before[0].replace('_', ' ')} ({before[2]})",
+                     "after": f"{last['count']} {after[0].replace('_', ' ')} ({after[2]})", "base": int(first["count"]),
+                     "years": years,
                      "multiple": multiple, "implied_rate": trajectory.rate_for(multiple, years),
                      "caveat": caveat,
                      "sources": "; ".join(first["source_ids"] + last["source_ids"])})
@@ -61,18 +64,15 @@ def implied_rates(package: Path = DATAPACKAGE) -> pd.DataFrame:
 
 
 def summary(package: Path = DATAPACKAGE) -> str:
-    """In words, with the figures computed: what the record lets one measure of the 20 % pledge."""
+    """In words, with the figures computed: what the record lets one measure of the 20 % pledge (the
+    chapter's message ``record_summary``)."""
     rates = implied_rates(package).set_index("system")
     required = trajectory.readings_table(rate=0.2).set_index("reading")["capability_rate"]
     patriot, iris = rates.loc["Patriot"], rates.loc["IRIS-T SLM"]
-    return (
-        f"Counted in systems, the record after the article shows Patriot going from {patriot['before']} to "
-        f"{patriot['after']}, a yearly rate of {patriot['implied_rate'] * 100:.0f} % over "
-        f"{patriot['years']:.2f} years, and IRIS-T SLM from {iris['before']} to {iris['after']}, "
-        f"{iris['implied_rate'] * 100:.0f} % a year over {iris['years']:.2f} years. Both are above the "
-        f"{required['number'] * 100:.0f} % (and the {required['both'] * 100:.0f} % "
-        "of 'more and better systems') that the readings require, **but neither measures the pledge**: the pairs mix measures "
-        "(delivered, in use, allocated) and, for IRIS-T, funders; on bases of three and seven systems one "
-        "system moves the rate by tens of points; the windows are shorter than a year; and no source "
-        "measures effectiveness, which the pledge names beside number. Germany has published no list of "
-        "deliveries since May 2025.")
+    return prose.sentence("03_air_defence", "record_summary", {
+        "patriot_before": patriot["before"], "patriot_after": patriot["after"],
+        "patriot_rate_percent": patriot["implied_rate"] * 100, "patriot_years": patriot["years"],
+        "patriot_base": patriot["base"], "iris_base": iris["base"],
+        "iris_before": iris["before"], "iris_after": iris["after"],
+        "iris_rate_percent": iris["implied_rate"] * 100, "iris_years": iris["years"],
+        "number_rate_percent": required["number"] * 100, "both_rate_percent": required["both"] * 100})

@@ -24,7 +24,7 @@ import pandas as pd
 import yaml
 
 from ..claims import model as claims
-from ..core import render, tables
+from ..core import prose, render, tables
 from ..core.paths import DATAPACKAGE, ROOT
 
 CONFIG_FILE = ROOT / "_config.yml"
@@ -177,10 +177,7 @@ def contact_markdown(settings: dict | None = None) -> str:
     who = responsible(settings)
     issues = issues_url(settings)
     if issues:
-        return (f"Report an error by opening an issue in the repository's issue tracker: <{issues}>. "
-                "Say which page, claim or number you mean and, if you can, the source that shows the error. "
-                "Every report is answered under the policy below.")
-    return ("No public repository is configured for this copy of the book (`repository.url` in `_config.yml`), "
-            "so there is no issue tracker to link to yet; once the repository's address is set, its issue "
-            f"tracker appears here. Until then, report an error to {who.lower()} through the repository "
-            "you obtained the book from.")
+        return prose.sentence("about", "contact_tracker", {"issues": issues})
+    # Mid-sentence, the default's "The" is lower case; a configured name is written as configured.
+    within_a_sentence = who[0].lower() + who[1:] if who == MAINTAINERS else who
+    return prose.sentence("about", "contact_without_tracker", {"responsible": within_a_sentence})

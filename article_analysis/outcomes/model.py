@@ -33,7 +33,7 @@ from pathlib import Path
 import pandas as pd
 
 from ..claims import model as claims
-from ..core import consistency, tables
+from ..core import consistency, prose, tables
 from ..core.consistency import NO_EVIDENCE
 from ..core.paths import DATAPACKAGE
 from ..stances import model as stances
@@ -205,11 +205,10 @@ def record_summary(package: Path = DATAPACKAGE) -> str:
     sources = tables.load("sources", package).set_index("id")
     cited = sorted({s for ids in table["source_ids"] for s in ids})
     copies = [s for s in cited if not sources.loc[s, "url"]]
-    cut = dt.date.fromisoformat(f"{cut_off(package)}-01")
-    return (f"Searched on {searched_on(package):%d %B %Y}; the latest month with dated material is {cut:%B %Y} "
-            f"(the cut-off). The record holds **{len(table)} events** from {min(table['date']):%d %B %Y} to "
-            f"{max(table['date']):%d %B %Y}, citing {len(cited)} sources; for {len(copies)} of them only a copy "
-            "was found, and the source row says so.")
+    return prose.sentence("07_outcomes", "record_summary", {
+        "searched": searched_on(package), "cut_off": dt.date.fromisoformat(f"{cut_off(package)}-01"),
+        "events": len(table), "first": min(table["date"]), "last": max(table["date"]), "sources": len(cited),
+        "copies": len(copies)})
 
 
 # --- the status history ------------------------------------------------------------------------------

@@ -13,10 +13,12 @@ from pathlib import Path
 
 import pandas as pd
 
-from ..core import tables
+from ..core import prose, tables
 from ..core.paths import DATAPACKAGE
 from . import model
 
+# The catalogue of the chapter whose sentences on coverage thin_record fills.
+PAGE = "07_outcomes"
 NOT_SEARCHED = "not searched"
 NOTHING_DATED = "searched, nothing dated found"
 DATED_FOUND = "dated material found"
@@ -93,45 +95,46 @@ def coverage(package: Path = DATAPACKAGE) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
-def _month_name(month: str) -> str:
-    return dt.date.fromisoformat(f"{month}-01").strftime("%B %Y")
+def _month(month: str) -> dt.date:
+    return dt.date.fromisoformat(f"{month}-01")
+
+
+def _say(message_id: str, values: dict) -> str:
+    return prose.sentence(PAGE, message_id, values)
 
 
 def _listing(items: list[str]) -> str:
-    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
+    return items[0] if len(items) == 1 else _say("listing_last", {"items": ", ".join(items[:-1]), "last": items[-1]})
 
 
 def thin_record(package: Path = DATAPACKAGE) -> list[str]:
-    """Sentences on where the record is thin, each computed from the coverage grid."""
+    """Sentences on where the record is thin, each a message of the chapter's catalogue filled from the
+    coverage grid."""
     grid = coverage(package)
     log = load(package)
     cut = model.cut_off(package)
-    on_the_grid = log[log["theme"].isin(grid["theme"])]
     sentences = [
-        f"{len(log)} searches were logged in {log['language'].nunique()} languages "
-        f"({', '.join(sorted(log['language'].unique()))}); {len(on_the_grid)} of them on the "
-        f"{grid['theme'].nunique()} themes of the forward-looking claims, for "
-        f"{grid['month'].nunique()} months ({_month_name(grid['month'].min())} to {_month_name(grid['month'].max())}).",
-        f"The latest month with dated material (an event, or a search result dated in the month searched) is "
-        f"{_month_name(cut)}: that is the cut-off; no status can rest on anything later.",
+        _say("searches_logged", {
+            "searches": len(log), "languages": log["language"].nunique(),
+            "language_codes": ", ".join(sorted(log["language"].unique())),
+            "on_the_grid": int(log["theme"].isin(grid["theme"]).sum()), "themes": grid["theme"].nunique(),
+            "months": grid["month"].nunique(), "first_month": _month(grid["month"].min()),
+            "last_month": _month(grid["month"].max())}),
+        _say("cut_off", {"cut_off": _month(cut)}),
     ]
     after = grid[grid["month"] > cut]
-    searched_after = after[after["searches"] > 0]
     if not after.empty:
-        sentences.append(
-            f"After the cut-off, {searched_after['month'].nunique()} of {after['month'].nunique()} months were "
-            f"searched on at least one theme, and none found dated material.")
+        sentences.append(_say("searched_after_the_cut_off", {
+            "searched": after[after["searches"] > 0]["month"].nunique(), "months": after["month"].nunique()}))
     upto = grid[grid["month"] <= cut]
-    for state in (NOTHING_DATED, NOT_SEARCHED):
+    for state, message_id in ((NOTHING_DATED, "nothing_dated"), (NOT_SEARCHED, "not_searched")):
         cells = upto[upto["state"] == state]
         if cells.empty:
             continue
         by_theme = [f"{label} ({len(group)})" for label, group in cells.groupby("theme_label", sort=False)]
-        what = "searched without finding anything dated in the month" if state == NOTHING_DATED else "not searched"
-        sentences.append(f"Up to the cut-off, {len(cells)} of {len(upto)} theme-months were {what}; by theme: "
-                         f"{_listing(by_theme)}.")
-    kept = upto[upto["state"] == KEPT]
-    sentences.append(f"{len(kept)} of {len(upto)} theme-months up to the cut-off hold an event kept from the log.")
+        sentences.append(_say(message_id, {"cells": len(cells), "theme_months": len(upto),
+                                           "by_theme": _listing(by_theme)}))
+    sentences.append(_say("kept", {"cells": int((upto["state"] == KEPT).sum()), "theme_months": len(upto)}))
     return sentences
 
 
