@@ -46,28 +46,25 @@ def power_chart(table: pd.DataFrame | None = None) -> alt.TopLevelMixin:
     index = alt.param(name="power_index", value=MEASURES["shapley_shubik"],
                       bind=alt.binding_radio(options=[MEASURES[k] for k in shown], name="Index: "))
     order = [d.label for d in model.DESIGNS]
-    base = alt.Chart(long).transform_filter(f"datum.index == {index.name}").encode(
-        y=alt.Y("group:N", title=None, sort=None, axis=alt.Axis(labelLimit=190)),
-        x=alt.X("value:Q", title="Power of one member of the group", scale=alt.Scale(domain=[0, 0.3]),
-                axis=alt.Axis(format="%", tickCount=4)),
-        tooltip=[alt.Tooltip("design_label:N", title="Design"), alt.Tooltip("group:N", title="Member"),
-                 alt.Tooltip("members_in_group:Q", title="Members in group"), alt.Tooltip("index:N", title="Index"),
-                 alt.Tooltip("exact:N", title="Value (exact)")],
-    )
-    bars = base.mark_bar(height=14).encode(
-        color=alt.Color("member:N", title=None, scale=alt.Scale(domain=["Russia", "Others"],
-                                                                 range=[RUSSIA_COLOUR, OTHER_COLOUR])))
-    labels = base.mark_text(align="left", dx=4, fontSize=11).encode(text="exact:N")
-    chart = (
-        alt.layer(bars, labels)
-        .properties(width=theme.WIDTH - 190 - _LABEL_WIDTH, height=alt.Step(theme.STEP_HEIGHT))
-        .facet(row=alt.Row("design_label:N", sort=order, title=None,
-                           header=alt.Header(labelAngle=0, labelOrient="top", labelAnchor="start",
-                                             labelFontWeight="bold", labelFontSize=12, labelPadding=2)),
-               spacing=8)
-        .resolve_scale(y="independent")
-        .add_params(index)
-    )
+    def panel(last: bool) -> alt.LayerChart:
+        # Every panel has the grid; only the bottom one the axis's labels and title.
+        axis = alt.Axis(format="%", tickCount=4) if last else alt.Axis(tickCount=4, labels=False, ticks=False)
+        base = alt.Chart().encode(
+            y=alt.Y("group:N", title=None, sort=None, axis=alt.Axis(labelLimit=190)),
+            x=alt.X("value:Q", title="Power of one member of the group" if last else None,
+                    scale=alt.Scale(domain=[0, 0.3]), axis=axis),
+            tooltip=[alt.Tooltip("design_label:N", title="Design"), alt.Tooltip("group:N", title="Member"),
+                     alt.Tooltip("members_in_group:Q", title="Members in group"),
+                     alt.Tooltip("index:N", title="Index"), alt.Tooltip("exact:N", title="Value (exact)")],
+        )
+        bars = base.mark_bar(height=14).encode(
+            color=alt.Color("member:N", title=None, scale=alt.Scale(domain=["Russia", "Others"],
+                                                                     range=[RUSSIA_COLOUR, OTHER_COLOUR])))
+        labels = base.mark_text(align="left", dx=4, fontSize=11).encode(text="exact:N")
+        return alt.layer(bars, labels).transform_filter(f"datum.index == {index.name}").properties(
+            width=theme.WIDTH - 190 - _LABEL_WIDTH, height=alt.Step(theme.STEP_HEIGHT))
+
+    chart = theme.panels(panel, "design_label", order, spacing=8).properties(data=long).add_params(index)
     return theme.finish(
         chart,
         title="At the table Russia holds 1/7 to 1/5 of the power; outside, none",

@@ -237,6 +237,10 @@ def history_strips():
     return show(render.html(__package__, "history_strips.html", strips=strips, link=claims.link))
 
 
+def _day(day: dt.date) -> alt.DateTime:
+    return alt.DateTime(year=day.year, month=day.month, date=day.day)
+
+
 def history_chart() -> alt.Chart:
     """Each claim's statuses as bars from the date each took effect to the next (or the cut-off)."""
     steps = model.history_steps()
@@ -248,7 +252,9 @@ def history_chart() -> alt.Chart:
     })
     changed = model.changed_claims()
     bars = alt.Chart(data).mark_bar(height=14).encode(
-        x=alt.X("start:T", title=None, scale=alt.Scale(domain=[model.article_date().isoformat(), end.isoformat()]),
+        # domainMin and domainMax rather than a domain: Vega-Lite 6 merges an explicit temporal domain with
+        # the one x2 brings as a conflict, and warns.
+        x=alt.X("start:T", title=None, scale=alt.Scale(domainMin=_day(model.article_date()), domainMax=_day(end)),
                 axis=alt.Axis(format="%b %Y", labelAngle=0, tickCount=6)),
         x2="end:T",
         y=alt.Y("claim:N", sort=sorted(set(data["claim"])), title=None),

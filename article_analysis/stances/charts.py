@@ -19,9 +19,10 @@ STANCE_COLOURS = {
 _DARK_STANCES = ("supports",)
 STATUS_COLOURS = {"not_in_sight": theme.PALETTE[5], NOT_STATED: theme.DIVERGING[1]}
 _CELL_STEP = 40
-# A list of cells, one panel per item: the panel's name above it, cells as wide as a phone's column.
+# A facet's panel names (chapter 7's grid of stances after the article), above each panel.
 _PANEL_HEADER = alt.Header(labelAngle=0, labelOrient="top", labelAnchor="start", labelFontWeight="bold",
                            labelFontSize=12, labelPadding=-4)
+# A list of cells, one panel per item (theme.panels): cells as wide as a phone's column.
 _LIST_CELL_WIDTH = 220
 # Column headers of a grid, upright (reading upwards): slanted ones stand over their neighbours'
 # columns and run into each other once a phone narrows the cells.
@@ -86,7 +87,7 @@ def matrix_chart(table: pd.DataFrame | None = None) -> alt.LayerChart:
     )
 
 
-def preconditions_chart(table: pd.DataFrame | None = None) -> alt.FacetChart:
+def preconditions_chart(table: pd.DataFrame | None = None) -> alt.VConcatChart:
     """A panel per condition, a cell in it for each thing it is a condition for (guarantees, troops):
     who sets it, and the article's status as the cell's colour.
 
@@ -106,15 +107,15 @@ def preconditions_chart(table: pd.DataFrame | None = None) -> alt.FacetChart:
                         scale=alt.Scale(domain=list(status_labels.values()),
                                         range=[STATUS_COLOURS[s] for s in status_labels]),
                         legend=alt.Legend(symbolStrokeColor=theme.NEUTRAL, symbolStrokeWidth=0.5)))
-    # The cell's two lines are composed in the chart, so that the data (and its CSV) keeps one line a row.
-    words = alt.Chart().transform_calculate(
-        cell="'For: ' + datum.precondition_for + '\\nSet by: ' + datum.set_by").mark_text(
+    words = alt.Chart().mark_text(
         fontSize=11, lineBreak="\n", baseline="middle", align="left", dy=-6, aria=False).encode(
         x=alt.value(6), y=y, text="cell:N", tooltip=tooltip,
         color=alt.value(theme.PALETTE[7]))  # black on every fill: white on vermillion would be 3.9:1
-    grid = alt.layer(cells, words, data=data).properties(width=_LIST_CELL_WIDTH, height=alt.Step(40)).facet(
-        row=alt.Row("condition:N", sort=list(dict.fromkeys(data["condition"])), title=None, header=_PANEL_HEADER),
-        spacing=14).resolve_scale(y="independent")
+    # The cell's two lines are composed in the chart, so that the data (and its CSV) keeps one line a row.
+    cell = lambda last: alt.layer(cells, words).transform_calculate(
+        cell="'For: ' + datum.precondition_for + '\\nSet by: ' + datum.set_by").properties(
+        width=_LIST_CELL_WIDTH, height=alt.Step(40))
+    grid = theme.panels(cell, "condition", list(dict.fromkeys(data["condition"]))).properties(data=data)
     blocked = int((data["status"] == "not_in_sight").sum())
     return theme.finish(
         grid,
