@@ -358,6 +358,22 @@ def test_power_chart():
     index = _params(spec)["power_index"]
     assert index["bind"]["input"] == "radio" and index["value"] == "Shapley–Shubik index"
     assert spec["usermeta"] == {"data_name": "guarantor-power-by-member"}
+    assert spec["title"]["text"] == "At the table Russia holds 1/7 to 1/5 of the power; outside, none"
+    assert "UN Security Council: Russia 421/2145 (19.6 %), Each other permanent member 421/2145 (19.6 %), " \
+           "Each elected member 4/2145 (0.186 %);" in spec["description"]
+    assert all(guarantors.exact_label(row.shapley_shubik) in spec["description"]
+               for row in guarantors.design_power().itertuples())
+
+
+def test_power_finding_follows_russia_s_shares():
+    """The title's range is Russia's share in the designs it sits in; 'none' only where it holds 0 outside."""
+    table = guarantors.design_power()
+    seated = table[(table["group"] == RUSSIA) & (table["weight"] > 0)]
+    assert guarantor_charts._power_finding(seated) == "At the table Russia holds 1/7 to 1/5 of the power"
+    one = seated[seated["shapley_shubik"] == Fraction(1, 7)]
+    assert guarantor_charts._power_finding(one) == "At the table Russia holds 1/7 of the power"
+    outside = table[(table["group"] == RUSSIA) & (table["weight"] == 0)].head(1).assign(shapley_shubik=Fraction(1, 9))
+    assert guarantor_charts._power_finding(pd.concat([seated, outside])).endswith("; outside, up to 1/9")
 
 
 def test_blocking_chart():

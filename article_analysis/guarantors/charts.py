@@ -67,17 +67,28 @@ def power_chart(table: pd.DataFrame | None = None) -> alt.TopLevelMixin:
     chart = theme.panels(panel, "design_label", order, spacing=8).properties(data=long).add_params(index)
     return theme.finish(
         chart,
-        title="At the table Russia holds 1/7 to 1/5 of the power; outside, none",
+        title=_power_finding(table),
         subtitle="Power of one member of each group (Shapley–Shubik index; switch to Banzhaf below)",
-        description=(
-            "Small multiples, one per design, with a horizontal bar for Russia and for one member of each "
-            "other group. Shapley–Shubik index: P5 unanimous, everyone 1/5; P5 plus Germany and Turkey, "
-            "1/7; P5 by majority, 1/5; P5 without Russia, the four 1/4 and Russia 0; Security Council, "
-            "permanent members 421/2145 (19.6 %), elected members 4/2145 (0.19 %); Council with Russia "
-            "abstaining, Russia 0; coalition of the willing, each of 26 members 1/26 and Russia 0."),
+        description=("Small multiples, one per design, with a horizontal bar for Russia and for one member of "
+                     "each other group. Shapley–Shubik index: "
+                     + "; ".join(f"{design}: " + ", ".join(f"{row.group} {model.exact_label(row.shapley_shubik)}"
+                                                           for row in rows.itertuples())
+                                 for design, rows in table.groupby("design_label", sort=False)) + "."),
         name="guarantor-power-by-member",
         source=SOURCE,
     )
+
+
+def _power_finding(table: pd.DataFrame) -> str:
+    """Russia's Shapley–Shubik share where it sits at the table, and where it does not."""
+    russia = table[table["group"] == model.RUSSIA]
+    seated, outside = russia[russia["weight"] > 0]["shapley_shubik"], russia[russia["weight"] == 0]["shapley_shubik"]
+    low, high = min(seated), max(seated)
+    at_the_table = f"{low}" if low == high else f"{low} to {high}"
+    if outside.empty:
+        return f"At the table Russia holds {at_the_table} of the power"
+    return (f"At the table Russia holds {at_the_table} of the power; outside, "
+            + ("none" if (outside == 0).all() else f"up to {max(outside)}"))
 
 
 def blocking_chart(table: pd.DataFrame | None = None) -> alt.TopLevelMixin:
