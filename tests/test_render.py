@@ -148,3 +148,18 @@ def test_pandas_tables_get_no_empty_header_cells():
     unnamed = book.labelled_table_headers(pd.DataFrame({"a": [1]}).to_html())
     assert '<th><span class="visually-hidden">Row</span></th>' in unnamed and "<th></th>" not in unnamed
     assert "<td>1</td>" in unnamed
+
+
+def test_panels_are_one_filtered_titled_view_per_value_and_only_the_last_is_told_so():
+    told = []
+
+    def view(last):
+        told.append(last)
+        return alt.layer(alt.Chart().mark_bar().encode(y="group:N"), alt.Chart().mark_text().encode(y="group:N"))
+
+    spec = theme.panels(view, "design", ["A", "B", "C"]).properties(data=alt.Data(values=[{"design": "A"}])).to_dict()
+    assert told == [False, False, True]
+    assert [panel["title"]["text"] for panel in spec["vconcat"]] == ["A", "B", "C"]
+    assert [panel["transform"] for panel in spec["vconcat"]] == [
+        [{"filter": {"field": "design", "equal": value}}] for value in "ABC"]
+    assert spec["resolve"] == {"scale": {"y": "independent"}}
