@@ -146,11 +146,12 @@ def from_the_outcomes() -> list[str]:
     """Findings of the chapter 'Fifteen months later', computed from data/outcomes.csv."""
     counts = outcomes.headline()
     precondition = outcomes.preconditions_revisited().set_index("claim")
-    busiest, after = busiest_month_and_after(outcomes.events(), outcomes.cut_off())
+    events = outcomes.events()
+    busiest, after = busiest_month_and_after(events, outcomes.cut_off())
     return [_finding("outcomes", {
         **counts, "ceasefire": precondition.loc["C034", "status_label"].lower(),
         "us_commitment": precondition.loc["C035", "status_label"].lower(), "searched": outcomes.searched_on(),
-        "latest": max(outcomes.events()["date"]), "busiest_month": busiest["month"],
+        "latest": max(events["date"]), "busiest_month": busiest["month"],
         "busiest_events": busiest["events"], "months_after": after["months"], "events_after": after["events"]})]
 
 
