@@ -38,3 +38,17 @@ def test_page_renders_offline(browser, server, relative):
         assert visit.errors == [], f"{relative} logged errors: {visit.errors}"
     finally:
         visit.close()
+
+
+def test_search_finds_a_word_of_the_book_with_its_scripts_deferred(browser, server):
+    """The search page's scripts load deferred (article_analysis.book.pages.first_paint), in order:
+    searchtools.js, then the index that calls it."""
+    visit = PageVisit(browser, f"{server}/search.html?q=Patriot")
+    try:
+        results = visit.page.locator("#search-results ul.search li")
+        results.first.wait_for(timeout=15_000)
+        assert results.count() >= 1
+        assert "chapters/03_air_defence.html" in visit.page.locator("#search-results").inner_html()
+        assert visit.errors == [], visit.errors
+    finally:
+        visit.close()

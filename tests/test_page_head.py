@@ -1,8 +1,15 @@
-"""What every built page says about itself: a favicon, a description, and no build date."""
+"""What every built page says about itself (a favicon, a description, no build date), and what it makes
+the browser fetch before its first paint."""
 from __future__ import annotations
+
+import posixpath
+import re
+from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
+
+from article_analysis.book.pages import BLOCKING_SCRIPTS, THEME_IMPORT_CSS, first_paint
 
 from conftest import BUILD
 from pages import book_pages
@@ -53,3 +60,41 @@ def test_no_saved_widget_state(built_book, relative):
     """No widget manager is loaded, so the notebooks' saved ipywidgets state (random ids, differing
     from build to build) stays out of the pages."""
     assert "application/vnd.jupyter.widget-state+json" not in (built_book / relative).read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("relative", [page for page in PAGES if page != "index.html"])
+def test_only_the_style_sheets_and_sphinxs_options_stand_before_the_first_paint(built_book, relative):
+    """Every script with a source is deferred but documentation_options.js (the inline scripts set its
+    fields); no script is preloaded; no style sheet waits for another's @import."""
+    soup = head(built_book, relative)
+    blocking = [script["src"] for script in soup.find_all("script", src=True)
+                if not script.has_attr("defer") and not script.has_attr("async")]
+    assert [posixpath.basename(src).split("?")[0] for src in blocking] == list(BLOCKING_SCRIPTS)
+    assert soup.find("link", rel="preload") is None
+    sheets = [link["href"].split("?")[0] for link in soup.find_all("link", rel="stylesheet")]
+    assert not any(sheet.endswith("styles/theme.css") for sheet in sheets)
+    assert any(sheet.endswith("_static/basic.css") for sheet in sheets)
+    for sheet in sheets:
+        assert "@import" not in (built_book / relative).parent.joinpath(sheet).read_text(encoding="utf-8"), sheet
+
+
+def test_the_theme_css_left_out_only_imports_basic_css():
+    """Linking basic.css in place of the theme's theme.css is the same only while that is all it does."""
+    import pydata_sphinx_theme
+
+    theme_css = Path(pydata_sphinx_theme.__file__).parent / "theme/pydata_sphinx_theme/static/styles/theme.css"
+    rules = re.sub(r"/\*.*?\*/", "", theme_css.read_text(encoding="utf-8"), flags=re.DOTALL).strip()
+    assert rules == THEME_IMPORT_CSS
+
+
+def test_first_paint_defers_every_script_but_the_blocking_ones():
+    block = ('<script src="../_static/documentation_options.js?v=1"></script>\n'
+             '<script src="../_static/doctools.js?v=2"></script>\n'
+             '<script defer src="../_static/filter-table.js"></script>\n'
+             '<link rel="preload" as="script" href="../_static/scripts/bootstrap.js?digest=3" />\n'
+             '<link href="../_static/styles/theme.css?digest=55c2" rel="stylesheet" />')
+    assert str(first_paint(block)) == (
+        '<script src="../_static/documentation_options.js?v=1"></script>\n'
+        '<script defer src="../_static/doctools.js?v=2"></script>\n'
+        '<script defer src="../_static/filter-table.js"></script>\n'
+        '<link href="../_static/basic.css" rel="stylesheet" />')

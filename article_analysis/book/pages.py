@@ -5,6 +5,11 @@
   the theme's search-as-you-type is off (the search box then opens the search page). The files of
   sphinx-design and sphinx-togglebutton, which Jupyter Book switches on, load only on a page that
   has one of their elements. The saved ipywidgets state is left out: no widget manager reads it.
+- Nothing but the style sheets and Sphinx's options stands before the first paint: the theme's and
+  Sphinx's scripts load deferred (they run once the page is parsed, as they did on DOMContentLoaded),
+  the theme's preloads of its two deferred scripts go (the browser meets those scripts at the end of
+  the body; preloaded, they took the bandwidth of the style sheets), and ``basic.css`` is linked
+  directly rather than through ``theme.css``, whose only rule imports it (a second round trip).
 - pandas' ``<style scoped>`` blocks leave the notebook outputs (``scoped`` is not HTML; ``report.css``
   carries their three rules).
 - Each page gets a favicon, a meta description from its first paragraph, and in its download menu a
@@ -29,6 +34,14 @@ FAVICON = Path(__file__).resolve().parent / "static" / "favicon.svg"
 BOOK_PDF = "book.pdf"
 ICON_SCRIPT = "_static/scripts/fontawesome.js"
 SEARCH_SCRIPTS = ("_static/searchtools.js", "_static/language_data.js", "searchindex.js")
+# The one script that must run before the page's inline scripts, which set DOCUMENTATION_OPTIONS's
+# fields; every other script with a source loads deferred, in the order the page names them.
+BLOCKING_SCRIPTS = ("documentation_options.js",)
+BLOCKING_SCRIPT = re.compile(r'<script src="(?P<source>[^"]*)"')
+THEME_IMPORT = re.compile(r'<link href="(?P<static>[^"]*_static/)styles/theme\.css\?digest=[0-9a-f]+" rel="stylesheet" />')
+THEME_IMPORT_CSS = '@import "../basic.css";'
+"""The only rule of the theme's ``theme.css`` (tests/test_page_head.py holds it so)."""
+SCRIPT_PRELOAD = re.compile(r'<link rel="preload" as="script" href="[^"]*" />\s*')
 DESCRIPTION_LENGTH = 160
 # As pandas writes it, or as an HTML parser writes it back (scoped="").
 _SCOPED_STYLE = re.compile(r'<style scoped(?:="")?>.*?</style>\s*', re.DOTALL)
@@ -51,6 +64,19 @@ def without_scripts(markup: str, sources: list[str]) -> Markup:
     return Markup(markup)
 
 
+def _deferred(match: re.Match) -> str:
+    if posixpath.basename(match["source"]).split("?")[0] in BLOCKING_SCRIPTS:
+        return match[0]
+    return f'<script defer src="{match["source"]}"'
+
+
+def first_paint(markup: str) -> Markup:
+    """A block of the page's head with its scripts deferred (but :data:`BLOCKING_SCRIPTS`), without
+    the theme's script preloads, and with ``basic.css`` linked directly."""
+    markup = BLOCKING_SCRIPT.sub(_deferred, SCRIPT_PRELOAD.sub("", str(markup)))
+    return Markup(THEME_IMPORT.sub(r'<link href="\g<static>basic.css" rel="stylesheet" />', markup))
+
+
 def description(doctree, fallback: str) -> str:
     """The page's first paragraph, whitespace collapsed, cut at a word before 160 characters."""
     paragraph = doctree.next_node(nodes.paragraph) if doctree is not None else None
@@ -71,6 +97,7 @@ def _configure(app, config):
 def _register_filter(app):
     if hasattr(app.builder, "templates"):
         app.builder.templates.environment.filters["without_scripts"] = without_scripts
+        app.builder.templates.environment.filters["first_paint"] = first_paint
 
 
 def _drop_pandas_styles(app, doctree, docname):
