@@ -316,9 +316,12 @@ def test_vega_draws_the_models_numbers(rate_percent, years, reading):
     import vl_convert
 
     theme.enable()
-    svg = vl_convert.vegalite_to_svg(trajectory_charts.explorer_chart(rate_percent, years, reading).to_dict())
-    points, ends = shown_in_svg(svg)
+    spec = trajectory_charts.explorer_chart(rate_percent, years, reading).to_dict()
+    points, ends = shown_in_svg(vl_convert.vegalite_to_svg(spec))
     assert (points, ends) == expected(rate_percent, years, reading)
+    # The book's table of the chart shows the rows it names as first drawn: exactly the points drawn.
+    assert sorted(f"{row['series']}, {row['year']}: index {row['index']:,.2f}"
+                  for row in spec["usermeta"]["first_drawn"]) == points
     assert len(points) == (years + 1) * (4 if reading == "all" else 3 if reading != "capability" else 1)
 
 

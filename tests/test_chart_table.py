@@ -88,8 +88,8 @@ def test_every_dataset_of_a_chart_is_in_a_table_row_for_row(spec):
     assert len(html_tables) == len(tables)
     for table, html in zip(tables, html_tables):
         body_rows = html.select("tbody tr")
-        assert len(body_rows) == len(table.rows)
-        for row, html_row in zip(table.rows, body_rows):
+        assert len(body_rows) == len(table.shown_rows)
+        for row, html_row in zip(table.shown_rows, body_rows):
             cells = [cell.get_text() for cell in html_row.find_all(["th", "td"])]
             assert cells == [chart_table.cell_text(row.get(c.field), c.format) for c in table.columns]
 
@@ -174,3 +174,25 @@ def test_values_take_the_tooltip_format_and_lists_are_joined():
 def test_a_view_naming_a_missing_dataset_is_an_error_naming_it():
     with pytest.raises(ValueError, match="'absent'"):
         chart_table.tables({"data": {"name": "absent"}, "datasets": {}, "mark": "bar"})
+
+
+def test_a_chart_with_controls_shows_its_first_drawn_rows_and_its_csv_holds_every_row():
+    rows = [{"rate": rate, "year": year, "value": rate * year} for rate in (1, 2, 3) for year in (2025, 2026)]
+    spec = {"datasets": {"grid": rows}, "data": {"name": "grid"}, "mark": "line", "title": "Grid",
+            "encoding": {"x": {"field": "year", "title": "Year"}, "y": {"field": "value", "title": "Value"}},
+            "usermeta": {"data_name": "grid", "first_drawn": [{"year": 2025, "value": 2}, {"year": 2026, "value": 4}]}}
+    soup = BeautifulSoup(chart_table.table_html(spec), "html.parser")
+    assert [[cell.get_text() for cell in row.find_all(["th", "td"])] for row in soup.select("tbody tr")] == [
+        ["2025", "2"], ["2026", "4"]]  # in the order of the first-drawn rows, not of the channels
+    assert soup.summary.get_text() == "Table of the chart's data as first drawn: 2 rows"
+    assert "every setting (6 rows)" in soup.select_one("p.chart-table-note").get_text()
+    assert soup.select_one("a.vega-chart-download").get_text().endswith("(grid.csv, 6 rows)")
+    assert len(list(csv.DictReader(io.StringIO(next(iter(chart_table.csv_files(spec).values())))))) == 6
+
+
+def test_first_drawn_rows_of_a_chart_of_two_datasets_are_an_error_naming_the_chart():
+    spec = {"datasets": {"a": [{"x": 1}], "b": [{"x": 2}]}, "usermeta": {"data_name": "two", "first_drawn": []},
+            "layer": [{"data": {"name": "a"}, "mark": "point", "encoding": {"x": {"field": "x"}}},
+                      {"data": {"name": "b"}, "mark": "point", "encoding": {"x": {"field": "x"}}}]}
+    with pytest.raises(ValueError, match="'two'"):
+        chart_table.tables(spec)

@@ -507,6 +507,8 @@ def explorer_chart(rate_percent: int = 20, years: int = 10, reading: str = model
         ),
         name="air_defence_explorer",
         source=MODEL_SOURCE,
+        first_drawn=explorer_series(model.project(rate_percent / 100, years, reading))[
+            ["series", "year", "index"]].to_dict("records"),
     )
 
 

@@ -11,7 +11,10 @@ its table, and it was sent to every reader, downloading or not).
 
 Which rows: every dataset the spec's views draw from (its top-level ``datasets`` named by a view's
 ``data``, or a view's inline ``values``), less a dataset whose rows all stand in another one (a layer
-that labels some of another layer's rows). Which columns: the fields the views encode, tooltips first
+that labels some of another layer's rows). A chart with controls whose one dataset holds the rows
+of every setting (chapter 3's explorer: 1,071 multiples) names in its ``usermeta`` the rows it draws
+at the controls' initial settings (``first_drawn``, :func:`article_analysis.core.theme.finish`): its
+table shows those, as the static drawing does, and its CSV holds every row. Which columns: the fields the views encode, tooltips first
 and in their order; if a view encodes a field its rows lack (one its transforms compute, as the
 explorers do), the table holds every column of those rows, from which the chart computes it.
 """
@@ -49,10 +52,16 @@ class Column:
 
 @dataclass(frozen=True)
 class Table:
-    """One dataset of a chart as the table shows it: ``rows`` are the dataset's rows, unchanged."""
+    """One dataset of a chart as the table shows it: ``rows`` are the dataset's rows, unchanged (its
+    CSV); ``shown`` the rows of the HTML table, the same unless the chart names its first-drawn rows."""
     rows: list[dict]
     columns: list[Column]
     csv_name: str
+    shown: list[dict] | None = None
+
+    @property
+    def shown_rows(self) -> list[dict]:
+        return self.rows if self.shown is None else self.shown
 
 
 def _views(node: dict, parent_data=None):
@@ -116,7 +125,9 @@ def _readable(field: str) -> str:
     return field.replace("_", " ").strip().capitalize()
 
 
-def _columns(definitions: list[dict], rows: list[dict]) -> list[Column]:
+def _columns(definitions: list[dict], rows: list[dict], in_order_of_rows: bool = False) -> list[Column]:
+    """The table's columns, titled and formatted as the encodings are; in the order of the channels,
+    or with ``in_order_of_rows`` in the order of the rows' fields (first-drawn rows choose theirs)."""
     present = {key for row in rows for key in row}
     titles: dict[str, str | None] = {}
     formats: dict[str, str | None] = {}
@@ -130,6 +141,9 @@ def _columns(definitions: list[dict], rows: list[dict]) -> list[Column]:
                                     [key for row in rows for key in row]))
     else:
         fields = list(titles)
+    if in_order_of_rows:
+        order = list(dict.fromkeys(key for row in rows for key in row))
+        fields.sort(key=lambda field: order.index(field) if field in order else len(order))
     columns = [Column(field, titles.get(field) or _readable(field), formats.get(field)) for field in fields]
     seen: dict[str, int] = {}
     for column in columns:
@@ -159,9 +173,14 @@ def tables(spec: dict) -> list[Table]:
                        for other in found)]
     # The chart's main rows first (the timeline's events before its two date marks).
     kept.sort(key=lambda name: -len(found[name][0]))
-    base = (spec.get("usermeta") or {}).get("data_name") or "chart-data"
-    return [Table(rows=found[name][0], columns=_columns(found[name][1], found[name][0]),
-                  csv_name=f"{base}-{number}.csv" if len(kept) > 1 else f"{base}.csv")
+    usermeta = spec.get("usermeta") or {}
+    base = usermeta.get("data_name") or "chart-data"
+    first_drawn = usermeta.get("first_drawn")
+    if first_drawn is not None and len(kept) != 1:
+        raise ValueError(f"chart table of {base!r}: first-drawn rows name no dataset among {len(kept)}")
+    return [Table(rows=found[name][0], columns=_columns(found[name][1], first_drawn or found[name][0],
+                                                       in_order_of_rows=first_drawn is not None),
+                  csv_name=f"{base}-{number}.csv" if len(kept) > 1 else f"{base}.csv", shown=first_drawn)
             for number, name in enumerate(kept, start=1)]
 
 
@@ -228,9 +247,11 @@ def table_html(spec: dict, root: str = "") -> str:
             "caption": caption if len(found) == 1 else f"{caption} (table {number} of {len(found)})",
             "headers": [column.title for column in table.columns],
             "rows": [[cell_text(row.get(column.field), column.format) for column in table.columns]
-                     for row in table.rows],
+                     for row in table.shown_rows],
+            "first_drawn": table.shown is not None,
             "csv_name": table.csv_name,
             "csv_href": root + _csv_path(spec, number),
-            "row_count": len(table.rows),
+            "row_count": len(table.shown_rows),
+            "csv_row_count": len(table.rows),
         } for number, table in enumerate(found, start=1)],
     )

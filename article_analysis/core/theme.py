@@ -148,10 +148,13 @@ def panels(view: Callable[[bool], alt.LayerChart], field: str, values: list[str]
 
 
 def finish(chart: alt.TopLevelMixin, *, title: str, description: str, name: str,
-           source: str = ARTICLE_SOURCE, subtitle: str | list[str] | None = None) -> alt.TopLevelMixin:
+           source: str = ARTICLE_SOURCE, subtitle: str | list[str] | None = None,
+           first_drawn: list[dict] | None = None) -> alt.TopLevelMixin:
     """Give ``chart`` its finding as a title, its source line, a text alternative and a data name.
 
-    ``name`` becomes the file name offered for the chart's data (``<name>.csv``).
+    ``name`` becomes the file name offered for the chart's data (``<name>.csv``). ``first_drawn``, for
+    a chart with controls whose data hold every setting's rows, gives the rows it draws at the
+    controls' initial settings (fields it encodes): the book's table shows those, its CSV all rows.
     """
     if not re.fullmatch(r"[a-z0-9][a-z0-9_-]*", name):
         raise ValueError(f"name must be lower case letters, digits, '-' or '_', got {name!r}")
@@ -162,5 +165,5 @@ def finish(chart: alt.TopLevelMixin, *, title: str, description: str, name: str,
     return chart.properties(
         title=alt.TitleParams(text=title, subtitle=lines + [source]),
         description=description,
-        usermeta={"data_name": name},
+        usermeta={"data_name": name, **({"first_drawn": first_drawn} if first_drawn is not None else {})},
     )
