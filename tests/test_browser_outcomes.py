@@ -1,6 +1,6 @@
-"""The outcomes chapter in headless Chromium: the timeline's drop-downs filter it without a kernel, a
-point's tooltip names the event's sources, each square of the status chart opens its claim in chapter 2,
-and each claim's status history reads on a phone with no script."""
+"""The outcomes chapter and its record in headless Chromium: the timeline's drop-downs filter it without a
+kernel, a point's tooltip names the event's sources, each square of the status chart opens its claim in
+chapter 2, and each claim's status history reads on a phone with no script."""
 import re
 
 from playwright.sync_api import expect
@@ -9,18 +9,20 @@ from article_analysis.outcomes import model
 from pages import PageVisit
 
 PAGE = "chapters/07_outcomes.html"
-CHARTS = ("coverage", "timeline", "status", "stance shifts", "status history")
-"""The page's charts, in page order."""
+CHARTS = ("status", "stance shifts", "status history")
+"""The chapter's charts, in page order."""
+RECORD_PAGE = "chapters/07_record.html"
+RECORD_CHARTS = ("coverage", "timeline")
 
 
-def test_timeline_filters_and_status_links(browser, server):
+def test_timeline_filters_and_names_each_events_sources(browser, server):
     events = model.events()
     by_russia = events[events["actors"].map(lambda actors: "russia" in actors)]
     on_summit = by_russia[by_russia["theme"] == "summit"]
-    visit = PageVisit(browser, f"{server}/{PAGE}")
+    visit = PageVisit(browser, f"{server}/{RECORD_PAGE}")
     try:
         page = visit.page
-        assert visit.engage_charts() == len(CHARTS)
+        assert visit.engage_charts() == len(RECORD_CHARTS)
         timeline = page.locator("figure.vega-chart").filter(has=page.locator("select[name=outcome_theme]"))
         points = timeline.locator("g.mark-symbol path")
         expect(points).to_have_count(len(events))
@@ -38,7 +40,16 @@ def test_timeline_filters_and_status_links(browser, server):
         timeline.locator("select[name=outcome_actor]").select_option(label="All actors")
         timeline.locator("select[name=outcome_theme]").select_option(label="All themes")
         expect(points).to_have_count(len(events))
+        assert visit.errors == [], visit.errors
+    finally:
+        visit.close()
 
+
+def test_each_square_of_the_status_chart_opens_its_claim(browser, server):
+    visit = PageVisit(browser, f"{server}/{PAGE}")
+    try:
+        page = visit.page
+        assert visit.engage_charts() == len(CHARTS)
         status = page.locator("figure.vega-chart").nth(CHARTS.index("status"))
         squares = status.locator("g.mark-symbol path")
         expect(squares).to_have_count(20)

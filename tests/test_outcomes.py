@@ -272,6 +272,15 @@ def test_cards_quote_the_german_and_cite_the_sources():
     assert "S150" in html and "copy: original address not found" in html
 
 
+def test_cards_of_a_range_of_claims_and_a_wrong_id_named():
+    html = outcome_charts.cards("C013", "C018").data
+    assert re.findall(r'id="outcome-(C\d+)"', html) == ["C013", "C014", "C017", "C018"]
+    with pytest.raises(ValueError, match=r"first must be the id of a forward-looking claim \(C002, .*\), got 'C003'"):
+        outcome_charts.cards("C003")
+    with pytest.raises(ValueError, match=r"first \(C018\) must not come after last \(C013\)"):
+        outcome_charts.cards("C018", "C013")
+
+
 def test_panel_filters_by_theme_and_actor():
     explorer = panel.explorer()
     events = model.events()

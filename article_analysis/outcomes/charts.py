@@ -205,10 +205,19 @@ def shifts_chart() -> alt.LayerChart:
     )
 
 
-def cards():
+def cards(first: str | None = None, last: str | None = None):
     """A card per forward-looking claim: the German quote and translation (the claims module's quote),
-    what happened, the status and why, the sources."""
+    what happened, the status and why, the sources; the claims from id ``first`` to ``last``
+    (inclusive, in the order of their ids), or all of them."""
     table = model.outcome_table().sort_values("claim")
+    ids = list(table["claim"])
+    for name, value in (("first", first), ("last", last)):
+        if value is not None and value not in ids:
+            raise ValueError(f"{name} must be the id of a forward-looking claim ({', '.join(ids)}), got {value!r}")
+    start, stop = ids.index(first) if first else 0, ids.index(last) if last else len(ids) - 1
+    if start > stop:
+        raise ValueError(f"first ({first}) must not come after last ({last})")
+    table = table.iloc[start:stop + 1]
     event_table = model.events().set_index("id")
     checked = search_log.checked_on()
     steps = model.history_steps()
