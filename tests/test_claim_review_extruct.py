@@ -1,7 +1,7 @@
 """The built pages' ClaimReviews as search-engine tooling reads them: extruct, the library such tools use.
 
 Every page of the built book is parsed; the ClaimReviews found must be those of data/verdicts.csv (one per
-checked claim, on the fact-check page only) and carry what Google's ClaimReview guidelines require and
+checked claim, each on the page of its check only) and carry what Google's ClaimReview guidelines require and
 recommend: a ``url`` of their own that resolves to the review's anchor on the page that carries it,
 ``claimReviewed``, ``datePublished``, an Organization as ``author`` (the one responsible for the report, not
 a placeholder), ``itemReviewed`` as a Claim with ``author``, ``datePublished`` and ``appearance``, and a
@@ -18,6 +18,7 @@ import pytest
 
 from article_analysis.core.paths import DATA, ROOT
 from article_analysis.editorial import model as editorial
+from article_analysis.fact_check import model as factcheck
 
 BASE = "https://book.example/"
 """An address the pages are read as if served from, so that relative addresses can be resolved."""
@@ -48,15 +49,17 @@ def checked_claims() -> list[str]:
         return [row["claim"] for row in csv.DictReader(handle) if row["verdict"] != "not_checked"]
 
 
-def test_reviews_appear_once_each_on_the_fact_check_page_only(found):
-    assert list(found) == [urljoin(BASE, editorial.FACT_CHECK_PAGE)]
-    reviews = next(iter(found.values()))
-    assert sorted(review["identifier"] for review in reviews) == sorted(checked_claims())
+def test_reviews_appear_once_each_on_the_page_of_its_check_only(found):
+    assert sorted(found) == sorted(urljoin(BASE, f"chapters/{page}.html") for page in factcheck.CHECK_PAGES)
+    identifiers = [review["identifier"] for reviews in found.values() for review in reviews]
+    assert sorted(identifiers) == sorted(checked_claims())
+    for address, reviews in found.items():
+        assert all(urljoin(BASE, factcheck.check_page(review["identifier"])) == address for review in reviews)
 
 
 def test_each_review_url_resolves_to_its_own_anchor_on_the_page(found, built_book):
     for address, reviews in found.items():
-        html = (built_book / editorial.FACT_CHECK_PAGE).read_text(encoding="utf-8")
+        html = (built_book / urldefrag(address).url.removeprefix(BASE)).read_text(encoding="utf-8")
         for review in reviews:
             page, anchor = urldefrag(urljoin(address, review["url"]))
             assert page == address and anchor == f"check-{review['identifier']}", review["url"]
@@ -86,7 +89,8 @@ def test_no_citation_has_an_empty_address(found):
 
 def test_a_configured_public_address_makes_review_urls_absolute():
     settings = {**editorial.config(), "html": {"baseurl": "https://book.example/report"}}
-    assert editorial.review_url("C015", settings) == \
-        "https://book.example/report/chapters/06_fact_check.html#check-C015"
+    page = factcheck.check_page("C015")
+    assert editorial.review_url("C015", page, settings) == \
+        "https://book.example/report/chapters/06_checks_meeting.html#check-C015"
     assert not (ROOT / "_config.yml").read_text(encoding="utf-8").count("baseurl:") or \
-        editorial.review_url("C015").startswith("https://")
+        editorial.review_url("C015", page).startswith("https://")

@@ -72,9 +72,10 @@ def test_contact_links_the_configured_issue_tracker_or_says_there_is_none():
 
 
 def test_review_url_is_the_checks_anchor_absolute_only_under_a_public_address():
-    assert editorial.review_url("C015", {}) == "06_fact_check.html#check-C015"
-    assert editorial.review_url("C015", {"html": {"baseurl": "https://example.org/book/"}}) == \
-        "https://example.org/book/chapters/06_fact_check.html#check-C015"
+    page = "chapters/06_checks_meeting.html"
+    assert editorial.review_url("C015", page, {}) == "06_checks_meeting.html#check-C015"
+    assert editorial.review_url("C015", page, {"html": {"baseurl": "https://example.org/book/"}}) == \
+        "https://example.org/book/chapters/06_checks_meeting.html#check-C015"
     assert editorial.organisation({"repository": {"url": "https://github.com/owner/report"}}) == {
         "@type": "Organization", "name": editorial.MAINTAINERS, "url": "https://github.com/owner/report"}
 

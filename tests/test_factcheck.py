@@ -1,6 +1,7 @@
 """The fact check: verdict coverage, every fault in data/verdicts.csv, charts, tables, ClaimReview."""
 import json
 import re
+from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -331,7 +332,8 @@ def test_one_claim_review_per_checked_claim():
     for review in reviews:
         assert review["@type"] == "ClaimReview"
         assert {"url", "claimReviewed", "reviewRating", "itemReviewed", "author", "datePublished"} <= set(review)
-        assert review["url"].endswith(f"06_fact_check.html#check-{review['identifier']}")
+        page = Path(factcheck.check_page(review["identifier"])).name
+        assert review["url"] == f"{page}#check-{review['identifier']}"
         assert {"author", "appearance", "datePublished"} <= set(review["itemReviewed"])
         assert review["itemReviewed"]["@type"] == "Claim"
         assert review["itemReviewed"]["appearance"]["datePublished"] == "2025-09-04"
@@ -389,8 +391,8 @@ def test_write_claim_reviews(tmp_path):
 
 def test_jsonld_script_cannot_be_closed_by_data(monkeypatch):
     text = json.dumps({"@graph": [{"reviewBody": "</script><script>alert(1)</script>"}]})
-    monkeypatch.setattr(factcheck, "claim_reviews_jsonld", lambda: text)
-    html = factcheck.jsonld_script().data
+    monkeypatch.setattr(factcheck, "claim_reviews_jsonld", lambda page=None: text)
+    html = factcheck.jsonld_script("06_checks_meeting").data
     assert html.startswith('<script type="application/ld+json" id="claim-reviews">')
     assert html.count("</script>") == 1
     payload = html.split(">", 1)[1].rsplit("</script>", 1)[0]
@@ -456,7 +458,9 @@ def test_prose_figures_count_the_checks_and_link_the_claims_not_checked():
     assert figures["checkable"] == int(claim_table["checkable"].sum())
     assert figures["claims_total"] == len(claim_table)
     assert figures["reviews"] == figures["checkable"] - figures["not_checked"]
-    assert figures["not_checked_links"].count('<a href="#check-C') == figures["not_checked"]
+    links = re.findall(r'<a href="(06_checks_\w+\.html)#check-(C\d+)">', figures["not_checked_links"])
+    assert len(links) == figures["not_checked"]
+    assert all(page == Path(factcheck.check_page(claim)).name for page, claim in links)
     assert (figures["best_rating"], figures["worst_rating"]) == (4, 1)
 
 
@@ -472,3 +476,16 @@ def test_every_citation_has_an_address_or_says_why_not():
                 assert work["url"] in set(sources["via_url"].dropna()), review["identifier"]
     citations = [w for r in factcheck.claim_reviews() for w in r["citation"]]
     assert sum(w.get("description") == factcheck.COPY_CITATION for w in citations) == 27
+
+
+def test_the_check_pages_show_every_section_once_and_carry_their_own_reviews():
+    shown = [section for sections in factcheck.CHECK_PAGES.values() for section in sections]
+    assert sorted(shown) == sorted(factcheck.SECTIONS)
+    by_page = {page: [r["identifier"] for r in factcheck.claim_reviews(page)] for page in factcheck.CHECK_PAGES}
+    assert sorted(sum(by_page.values(), [])) == sorted(r["identifier"] for r in factcheck.claim_reviews())
+    for page, ids in by_page.items():
+        assert ids and all(factcheck.check_page(claim) == f"chapters/{page}.html" for claim in ids)
+    with pytest.raises(ValueError, match="page must be one of 06_checks_meeting, 06_checks_troops, got '06_fact_check'"):
+        factcheck.claim_reviews("06_fact_check")
+    with pytest.raises(ValueError, match="claim 'C001' has no check"):
+        factcheck.check_page("C001")

@@ -1,4 +1,5 @@
-"""The built page of "Checking the claims": its embedded ClaimReview JSON-LD and its downloads.
+"""The built pages of "Checking the claims": the ClaimReview JSON-LD the two pages of the checks embed,
+and the chapter page's downloads.
 
 The JSON-LD is read back from the HTML as a search engine or a fact-check aggregator would, and compared
 with data/verdicts.csv read directly (not through the package), one review per checked claim.
@@ -15,6 +16,7 @@ import pytest
 from article_analysis.core.paths import DATA
 
 PAGE = Path("chapters") / "06_fact_check.html"
+CHECK_PAGES = [Path("chapters") / "06_checks_meeting.html", Path("chapters") / "06_checks_troops.html"]
 LABELS = {"accurate": "Accurate", "accurate_but_imprecise": "Accurate but imprecise",
           "misleading": "Misleading", "inaccurate": "Inaccurate", "unverifiable": "Unverifiable"}
 RATINGS = {"accurate": 4, "accurate_but_imprecise": 3, "misleading": 2, "inaccurate": 1}
@@ -51,21 +53,31 @@ def read_csv(name: str) -> list[dict]:
         return list(csv.DictReader(handle))
 
 
-@pytest.fixture(scope="module")
-def page(built_book) -> _PageParser:
-    path = built_book / PAGE
-    assert path.exists(), f"{PAGE} is missing from the built book"
+def parsed(built_book, relative: Path) -> _PageParser:
+    path = built_book / relative
+    assert path.exists(), f"{relative} is missing from the built book"
     parser = _PageParser()
     parser.feed(path.read_text(encoding="utf-8"))
     return parser
 
 
 @pytest.fixture(scope="module")
-def reviews(page) -> list[dict]:
-    assert len(page.jsonld) == 1, "the page must embed exactly one JSON-LD document"
-    document = json.loads(page.jsonld[0])
-    assert document["@context"] == "https://schema.org"
-    return document["@graph"]
+def page(built_book) -> _PageParser:
+    return parsed(built_book, PAGE)
+
+
+@pytest.fixture(scope="module")
+def reviews(built_book, page) -> list[dict]:
+    """The reviews of both pages of the checks, in the order of the claims."""
+    assert page.jsonld == [], "the chapter's page shows no check, so it carries no review"
+    found = []
+    for relative in CHECK_PAGES:
+        check_page = parsed(built_book, relative)
+        assert len(check_page.jsonld) == 1, f"{relative} must embed exactly one JSON-LD document"
+        document = json.loads(check_page.jsonld[0])
+        assert document["@context"] == "https://schema.org"
+        found += document["@graph"]
+    return sorted(found, key=lambda review: review["identifier"])
 
 
 def test_every_review_has_the_required_properties(reviews):
@@ -112,4 +124,5 @@ def test_downloads_are_the_committed_files(page, built_book, reviews):
     assert set(targets) == {"claim_reviews.jsonld", "verdicts.csv"}
     for name, path in targets.items():
         assert path.resolve().read_bytes() == (DATA / name).read_bytes(), f"{name} download differs"
-    assert json.loads((DATA / "claim_reviews.jsonld").read_text(encoding="utf-8"))["@graph"] == reviews
+    committed = json.loads((DATA / "claim_reviews.jsonld").read_text(encoding="utf-8"))["@graph"]
+    assert sorted(committed, key=lambda review: review["identifier"]) == reviews

@@ -32,7 +32,6 @@ MAINTAINERS = "The repository's maintainers"
 """Who is responsible when the configuration names no one: the people who maintain the repository."""
 PLACEHOLDER_AUTHORS = ("The report's authors",)
 """Names that stand for nobody; the configuration must not use them."""
-FACT_CHECK_PAGE = "chapters/06_fact_check.html"
 
 
 # --- the book's configuration ---------------------------------------------------------------------
@@ -78,8 +77,9 @@ def book_url(settings: dict | None = None) -> str | None:
     return _https_url((settings.get("html") or {}).get("baseurl"), "html.baseurl")
 
 
-def review_url(claim: str, settings: dict | None = None) -> str:
-    """A ClaimReview's own address: the claim's check on the fact-check page.
+def review_url(claim: str, page: str, settings: dict | None = None) -> str:
+    """A ClaimReview's own address: the claim's check on ``page`` (relative to the book's root, e.g.
+    ``chapters/06_checks_troops.html``), the page that shows the check and carries the review.
 
     Absolute under the book's public address where one is configured; otherwise relative, so that in
     the page that carries the review it resolves to that page's own anchor ``#check-C0NN``.
@@ -87,8 +87,8 @@ def review_url(claim: str, settings: dict | None = None) -> str:
     anchor = f"#check-{claim}"
     base = book_url(settings)
     if base:
-        return urljoin(f"{base}/", FACT_CHECK_PAGE) + anchor
-    return Path(FACT_CHECK_PAGE).name + anchor
+        return urljoin(f"{base}/", page) + anchor
+    return Path(page).name + anchor
 
 
 def organisation(settings: dict | None = None) -> dict:

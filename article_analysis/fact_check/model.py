@@ -74,6 +74,20 @@ SECTIONS = {
     "russia": ["C039", "C040", "C041", "C042", "C043"],
 }
 """The chapter's sections and the checks each shows, in the order shown; together, every verdict once."""
+CHECK_PAGES = {
+    "06_checks_meeting": ("paris_meeting", "after_the_meeting", "german_support"),
+    "06_checks_troops": ("ground_troops", "law", "russia"),
+}
+"""The pages of the checks (notebooks in chapters/) and their sections, in order: together, every section
+once. A page carries the ClaimReviews of its checks, as a review's address must be its check's page."""
+
+
+def check_page(claim: str) -> str:
+    """The page that shows a claim's check, as a path from the book's root (``chapters/<page>.html``)."""
+    for page, sections in CHECK_PAGES.items():
+        if any(claim in SECTIONS[section] for section in sections):
+            return f"chapters/{page}.html"
+    raise ValueError(f"claim {claim!r} has no check on any page of CHECK_PAGES (its sections: SECTIONS)")
 
 GROUPINGS = {"claim_type": ("claim_type_label", "Claim type"),
              "speaker": ("speaker_label", "Whose claim is rated")}
@@ -337,19 +351,24 @@ def _creative_work(source: pd.Series) -> dict:
     return work
 
 
-def claim_reviews() -> list[dict]:
-    """One schema.org ClaimReview per checked claim (every verdict except not_checked).
+def claim_reviews(page: str | None = None) -> list[dict]:
+    """One schema.org ClaimReview per checked claim (every verdict except not_checked), or only those of
+    the checks on ``page`` (a key of :data:`CHECK_PAGES`).
 
     ``claimReviewed`` is the report's English translation (the review is in English); the claim's
     exact German wording is ``itemReviewed.text``. ``itemReviewed.appearance`` is the article, with
     its date and this report's title as headline (the source text carries none); ``appearance``
     rather than ``firstAppearance``, since the article relays most claims from elsewhere. The outlet is
-    not known, so the appearance has no URL. Each review's ``url`` is its own anchor on the fact-check
-    page (:func:`editorial.review_url`: absolute under the book's configured public address, otherwise
-    relative to that page); its ``author`` is the organisation responsible for the report
-    (:func:`editorial.organisation`), never a placeholder.
+    not known, so the appearance has no URL. Each review's ``url`` is its own anchor on the page of its
+    check (:func:`check_page`, :func:`editorial.review_url`: absolute under the book's configured public
+    address, otherwise relative to that page); its ``author`` is the organisation responsible for the
+    report (:func:`editorial.organisation`), never a placeholder.
     """
+    if page is not None and page not in CHECK_PAGES:
+        raise ValueError(f"page must be one of {', '.join(CHECK_PAGES)}, got {page!r}")
     table = checks()
+    if page is not None:
+        table = table[table["claim"].map(check_page) == f"chapters/{page}.html"]
     actors = claims.actors().set_index("id")
     sources = tables.load("sources").set_index("id")
     meta = article.metadata()
@@ -370,7 +389,7 @@ def claim_reviews() -> list[dict]:
         reviews.append({
             "@type": "ClaimReview",
             "identifier": row.claim,
-            "url": editorial.review_url(row.claim),
+            "url": editorial.review_url(row.claim, check_page(row.claim)),
             "claimReviewed": row.text_en,
             "itemReviewed": claim,
             "reviewRating": rating,
@@ -383,9 +402,10 @@ def claim_reviews() -> list[dict]:
     return reviews
 
 
-def claim_reviews_jsonld() -> str:
-    """The ClaimReviews as one JSON-LD document (schema.org context, one @graph), as text."""
-    document = {"@context": "https://schema.org", "@graph": claim_reviews()}
+def claim_reviews_jsonld(page: str | None = None) -> str:
+    """The ClaimReviews (all, or those of ``page``) as one JSON-LD document (schema.org context, one
+    @graph), as text."""
+    document = {"@context": "https://schema.org", "@graph": claim_reviews(page)}
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
 
 
@@ -395,12 +415,13 @@ def write_claim_reviews(path: Path = CLAIM_REVIEWS_FILE) -> Path:
     return Path(path)
 
 
-def jsonld_script():
-    """The ClaimReviews as a ``<script type="application/ld+json">`` for the page's HTML.
+def jsonld_script(page: str):
+    """The ClaimReviews of the checks on ``page`` (a key of :data:`CHECK_PAGES`) as a
+    ``<script type="application/ld+json">`` for that page's HTML.
 
     ``</`` is written ``<\\/`` (the same string in JSON), so no text can close the script element.
     """
-    payload = claim_reviews_jsonld().replace("</", "<\\/")
+    payload = claim_reviews_jsonld(page).replace("</", "<\\/")
     return render.show(render.html(__package__, "jsonld.html", payload=Markup(payload)))
 
 
@@ -430,6 +451,7 @@ def prose_figures() -> dict[str, int | str]:
     return {
         "checkable": len(verdicts), "claims_total": len(claims.load()), "reviews": len(claim_reviews()),
         "not_checked": len(not_checked),
-        "not_checked_links": ", ".join(f'<a href="#check-{c}">{c}</a>' for c in not_checked) or "none",
+        "not_checked_links": ", ".join(f'<a href="{Path(check_page(c)).name}#check-{c}">{c}</a>'
+                                       for c in not_checked) or "none",
         "best_rating": BEST_RATING, "worst_rating": WORST_RATING,
     }
