@@ -8,6 +8,8 @@ import json
 from pathlib import Path
 from urllib.parse import urlparse
 
+import yaml
+
 from article_analysis.book.prerequisites import CHROMIUM, CHROMIUM_ARGS  # noqa: F401 (the browser tests' setting)
 from article_analysis.core.paths import ROOT
 
@@ -21,6 +23,18 @@ def chart_spec(figure, build: Path = ROOT / "_build" / "html") -> dict:
     """The Vega-Lite spec of a chart on a page (a Playwright locator of its figure), from the file
     its ``data-spec`` names (relative to the build folder)."""
     return json.loads((build / figure.get_attribute("data-spec")).read_text(encoding="utf-8"))
+
+
+def toc_files(toc: Path = ROOT / "_toc.yml") -> list[str]:
+    """Every page of the table of contents, in reading order: the root, then each chapter (or each part's
+    chapters) followed by its sections, as paths without suffix (``chapters/06_checks_meeting``)."""
+    content = yaml.safe_load(toc.read_text(encoding="utf-8"))
+
+    def walk(entries) -> list[str]:
+        return [name for entry in entries for name in [entry["file"], *walk(entry.get("sections", []))]]
+
+    return [content["root"], *walk(content.get("chapters", [])),
+            *(name for part in content.get("parts", []) for name in walk(part["chapters"]))]
 
 
 def book_pages(build: Path) -> list[str]:

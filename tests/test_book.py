@@ -2,19 +2,7 @@
 import re
 from pathlib import Path
 
-import yaml
-
-from article_analysis.core.paths import ROOT
-
-
-def toc_files():
-    toc = yaml.safe_load((ROOT / "_toc.yml").read_text())
-    files = [toc["root"]]
-    for entry in toc.get("chapters", []):
-        files.append(entry["file"])
-    for part in toc.get("parts", []):
-        files.extend(entry["file"] for entry in part["chapters"])
-    return files
+from pages import toc_files
 
 
 def test_every_toc_entry_is_built(built_book):

@@ -18,10 +18,10 @@ import re
 from pathlib import Path
 
 import pytest
-import yaml
 
 from article_analysis.core import prose as sentences
 from article_analysis.core.paths import ROOT
+from pages import toc_files
 
 ALLOWED: dict[str, list[tuple[str, str]]] = {
     "*": [
@@ -101,10 +101,7 @@ NUMBER = re.compile(r"(?<![\w.])\d+(?:[.,]\d+)*")
 
 
 def pages() -> list[str]:
-    toc = yaml.safe_load((ROOT / "_toc.yml").read_text(encoding="utf-8"))
-    entries = [toc["root"]] + [entry["file"] for entry in toc.get("chapters", [])]
-    entries += [entry["file"] for part in toc.get("parts", []) for entry in part["chapters"]]
-    return [f"{entry}.ipynb" for entry in entries if (ROOT / f"{entry}.ipynb").exists()]
+    return [f"{entry}.ipynb" for entry in toc_files() if (ROOT / f"{entry}.ipynb").exists()]
 
 
 def unexplained_numbers(page: str, text: str) -> list[str]:

@@ -14,9 +14,10 @@ Which rows: every dataset the spec's views draw from (its top-level ``datasets``
 that labels some of another layer's rows). A chart with controls whose one dataset holds the rows
 of every setting (chapter 3's explorer: 1,071 multiples) names in its ``usermeta`` the rows it draws
 at the controls' initial settings (``first_drawn``, :func:`article_analysis.core.theme.finish`): its
-table shows those, as the static drawing does, and its CSV holds every row. Which columns: the fields the views encode, tooltips first
-and in their order; if a view encodes a field its rows lack (one its transforms compute, as the
-explorers do), the table holds every column of those rows, from which the chart computes it.
+table shows those, as the static drawing does, and its CSV holds every row. Which columns: the
+fields the views encode, tooltips first and in their order; if a view encodes a field its rows lack
+(one its transforms compute, as the explorers do), the table holds every column of those rows, from
+which the chart computes it.
 """
 from __future__ import annotations
 
@@ -178,8 +179,9 @@ def tables(spec: dict) -> list[Table]:
     first_drawn = usermeta.get("first_drawn")
     if first_drawn is not None and len(kept) != 1:
         raise ValueError(f"chart table of {base!r}: first-drawn rows name no dataset among {len(kept)}")
-    return [Table(rows=found[name][0], columns=_columns(found[name][1], first_drawn or found[name][0],
-                                                       in_order_of_rows=first_drawn is not None),
+    return [Table(rows=found[name][0],
+                  columns=_columns(found[name][1], found[name][0] if first_drawn is None else first_drawn,
+                                   in_order_of_rows=first_drawn is not None),
                   csv_name=f"{base}-{number}.csv" if len(kept) > 1 else f"{base}.csv", shown=first_drawn)
             for number, name in enumerate(kept, start=1)]
 

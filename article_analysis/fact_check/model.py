@@ -89,6 +89,7 @@ def check_page(claim: str) -> str:
             return f"chapters/{page}.html"
     raise ValueError(f"claim {claim!r} has no check on any page of CHECK_PAGES (its sections: SECTIONS)")
 
+
 GROUPINGS = {"claim_type": ("claim_type_label", "Claim type"),
              "speaker": ("speaker_label", "Whose claim is rated")}
 """What :func:`verdict_counts` and :func:`.charts.verdict_chart` can group by: column and axis title."""
