@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from article_analysis.book.pages import BLOCKING_SCRIPTS, THEME_IMPORT_CSS, first_paint
+from article_analysis.book.pages import BLOCKING_SCRIPTS, THEME_IMPORT_CSS, first_paint, labelled_toggles
 
 from conftest import BUILD
 from pages import book_pages
@@ -114,3 +114,18 @@ def test_the_pages_document_arrives_within_two_round_trips(built_book, relative)
     size = len(gzip.compress((built_book / relative).read_bytes(), compresslevel=6, mtime=0))
     assert size <= DOCUMENT_BUDGET, (f"{relative} is {size:,} B compressed, over {DOCUMENT_BUDGET:,} B: "
                                      "split the page, or move what is not its subject")
+
+
+def test_a_chapters_toggle_is_named_after_the_chapter_and_its_title_stays_text():
+    nav = ('<li class="toctree-l1 has-children"><a class="reference internal" href="06_fact_check.html">'
+           'Checking <em>"the"</em> claims &amp; more</a><details><summary><span class="toctree-toggle" '
+           'role="presentation"><i class="fa-solid fa-chevron-down"></i></span></summary><ul>')
+    labelled = str(labelled_toggles(nav))
+    assert '<summary aria-label="Pages of Checking &#34;the&#34; claims &amp; more">' in labelled
+    assert labelled.replace(' aria-label="Pages of Checking &#34;the&#34; claims &amp; more"', "") == nav
+
+
+def test_the_open_toggle_of_the_current_chapter_is_named_too():
+    nav = ('<a class="current reference internal" href="#">Fifteen months later</a><details open="open">'
+           '<summary><span class="toctree-toggle" role="presentation"></span></summary>')
+    assert '<details open="open"><summary aria-label="Pages of Fifteen months later">' in str(labelled_toggles(nav))

@@ -39,8 +39,9 @@ FILTER_SCRIPT = "filter-table.js"
 DRAWING_CACHE = "chart-drawings"
 STATIC = Path(__file__).resolve().parent / "static"
 TEMPLATES = Path(__file__).resolve().parent / "templates"
-# sphinx-book-theme's primary sidebar (its theme.conf), with the home link in a landmark.
-SIDEBAR = ["report-logo.html", "icon-links.html", "search-button-field.html", "sbt-sidebar-nav.html"]
+# sphinx-book-theme's primary sidebar (its theme.conf), with the home link in a landmark and its
+# chapters' toggles named.
+SIDEBAR = ["report-logo.html", "icon-links.html", "search-button-field.html", "report-sidebar-nav.html"]
 
 
 def vega_lite_version() -> str:

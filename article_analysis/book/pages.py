@@ -12,6 +12,7 @@
   directly rather than through ``theme.css``, whose only rule imports it (a second round trip).
 - pandas' ``<style scoped>`` blocks leave the notebook outputs (``scoped`` is not HTML; ``report.css``
   carries their three rules).
+- The navigation's toggles that show or hide a chapter's pages are named after the chapter.
 - Each page gets a favicon, a meta description from its first paragraph, and in its download menu a
   link to the PDF of the whole book (``make pdf``) and one to the source archive (:mod:`.source`).
 - The root ``index.html`` is a valid HTML page that sends the reader to the first page.
@@ -23,7 +24,7 @@ import re
 from pathlib import Path
 
 from docutils import nodes
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from ..core import render
 from . import source
@@ -41,6 +42,7 @@ BLOCKING_SCRIPT = re.compile(r'<script src="(?P<source>[^"]*)"')
 THEME_IMPORT = re.compile(r'<link href="(?P<static>[^"]*_static/)styles/theme\.css\?digest=[0-9a-f]+" rel="stylesheet" />')
 THEME_IMPORT_CSS = '@import "../basic.css";'
 """The only rule of the theme's ``theme.css`` (tests/test_page_head.py holds it so)."""
+CHAPTER_TOGGLE = re.compile(r'(?P<link><a class="[^"]*\breference internal\b[^"]*" href="[^"]*">(?P<title>.*?)</a>)<details(?P<open>[^>]*)><summary>')
 SCRIPT_PRELOAD = re.compile(r'<link rel="preload" as="script" href="[^"]*" />\s*')
 DESCRIPTION_LENGTH = 160
 # As pandas writes it, or as an HTML parser writes it back (scoped="").
@@ -77,6 +79,15 @@ def first_paint(markup: str) -> Markup:
     return Markup(THEME_IMPORT.sub(r'<link href="\g<static>basic.css" rel="stylesheet" />', markup))
 
 
+def labelled_toggles(markup: str) -> Markup:
+    """The theme's navigation, each toggle that shows or hides a chapter's pages labelled "Pages of" the
+    chapter's title (the theme's holds an icon alone)."""
+    def label(match: re.Match) -> str:
+        title = Markup(match["title"]).striptags()
+        return f'{match["link"]}<details{match["open"]}><summary aria-label="{escape(f"Pages of {title}")}">'
+    return Markup(CHAPTER_TOGGLE.sub(label, str(markup)))
+
+
 def description(doctree, fallback: str) -> str:
     """The page's first paragraph, whitespace collapsed, cut at a word before 160 characters."""
     paragraph = doctree.next_node(nodes.paragraph) if doctree is not None else None
@@ -98,6 +109,7 @@ def _register_filter(app):
     if hasattr(app.builder, "templates"):
         app.builder.templates.environment.filters["without_scripts"] = without_scripts
         app.builder.templates.environment.filters["first_paint"] = first_paint
+        app.builder.templates.environment.filters["labelled_toggles"] = labelled_toggles
 
 
 def _drop_pandas_styles(app, doctree, docname):
