@@ -141,3 +141,33 @@ def test_every_number_in_the_prose_is_computed_or_explained(page):
 
 def test_the_computed_sentences_are_scanned_too():
     assert any(where.startswith("message ") for where, _ in prose("chapters/03_air_defence.ipynb"))
+
+
+# README's chapter table states four counts of the data. README is no page of the book, so the scan above
+# does not reach it: each count is held to its model here, with the phrase that carries it.
+_WORDS = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve")
+
+
+def _readme_counts() -> list[tuple[str, int]]:
+    from article_analysis.air_defence import model as air_defence
+    from article_analysis.fact_check import model as fact_check
+    from article_analysis.guarantors import model as guarantors
+    from article_analysis.outcomes import model as outcomes
+
+    return [
+        (r"under (\w+) readings", len(air_defence.READINGS)),
+        (r"for (\w+) designs", len(guarantors.DESIGNS)),
+        (r"The (\w+) checkable claims", fact_check.prose_figures()["checkable"]),
+        (r"the (\w+) forward-looking claims", outcomes.headline()["claims"]),
+    ]
+
+
+def _count(written: str) -> int:
+    return int(written) if written.isdigit() else _WORDS.index(written.lower())
+
+
+@pytest.mark.parametrize(("phrase", "computed"), _readme_counts(), ids=lambda value: str(value))
+def test_the_readmes_counts_are_the_models(phrase, computed):
+    found = [_count(written) for written in re.findall(phrase, (ROOT / "README.md").read_text(encoding="utf-8"))]
+    assert found, f"README.md no longer has the phrase /{phrase}/: update tests/test_prose_numbers.py"
+    assert found == [computed] * len(found), f"README.md says {found} for /{phrase}/; the model counts {computed}"
