@@ -53,8 +53,7 @@ def test_run_all_draws_every_chart_with_the_specs_vega_lite_and_no_console_warni
             results = [lab.run_all(browser, f"http://127.0.0.1:{port}", notebook, None)
                        for notebook in chapters_with_charts()]
         finally:
-            server.terminate()
-            server.wait(timeout=30)
+            lab.stop_lab(server)
     for result in results:
         print(f"{result['notebook']}: charts drawn {result['charts']}, by the built-in renderer "
               f"{result['built_in_charts']}, console warnings and errors {result['warnings']}")
